@@ -1,10 +1,7 @@
-import type { Operation } from "../model/operation.js";
-
-/**
- * Reads the reference page and the nested-type pages under `specDir` into one Operation.
- * Throws ConformanceError(ERR_CT_PAGE_MALFORMED | ERR_CT_PAGE_TYPE_UNKNOWN) naming file:line:column.
- */
-export function loadSpec(_specDir?: string): Operation {
-  // TODO(not built yet): the page parser.
-  throw new Error("loadSpec is not built yet");
-}
+export { loadSpec, defaultSpecDir } from "./load-spec.js";
+export { parsePage } from "./parse-page.js";
+export type { Page, PageKind, ExampleLine } from "./page.js";
+export { parseTypeRef, formatTypeRef, SCALAR_NAMES, TYPE_GRAMMAR } from "./type-ref.js";
+export { decodeEntities } from "./entities.js";
+export { formatPlace } from "./page-error.js";
+export { findRepoRoot } from "./repo-root.js";

@@ -29,6 +29,8 @@ export interface PropertyModel {
   typeText: string;
   description: string;
   place: Place;
+  /** Where the type cell starts, for messages about the type. */
+  typePlace?: Place;
 }
 
 /** A body type: the ticket carrier or one of its nested types. */
@@ -37,6 +39,8 @@ export interface TypeModel {
   properties: PropertyModel[];
   /** The page that defines it. */
   place: Place;
+  /** What the type is, in the words of its page. */
+  description?: string;
 }
 
 export interface ParameterModel {
@@ -74,6 +78,8 @@ export interface Operation {
   summary: string;
   pathParts: ParameterModel[];
   query: ParameterModel[];
+  /** The example lines under the query table (`GET /api/v1/Ticket/{id}?fk=False`). */
+  queryExamples?: Array<{ text: string; place: Place }>;
   headers: ParameterModel[];
   /** Media types the `Accept` row names, in page order. */
   mediaTypes: string[];

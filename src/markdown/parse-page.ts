@@ -1,0 +1,85 @@
+import type { Heading, Root } from "mdast";
+import { parse as parseYaml } from "yaml";
+import type { Page, PageKind } from "./page.js";
+import { pageMalformed } from "./page-error.js";
+import { nodeText, parseMarkdown, placeOf } from "./page-tree.js";
+import { extractSections, type Section } from "./sections.js";
+
+/**
+ * Reads one page (the operation page or a type page) into a Page. `file` is the name used in
+ * places and messages, e.g. `spec/types/Sale.md`. Throws ERR_CT_PAGE_MALFORMED.
+ */
+export function parsePage(text: string, file: string, kind: PageKind = "type"): Page {
+  const tree = parseMarkdown(text);
+  const frontMatter = readFrontMatter(tree, file);
+  const heading = tree.children.find(
+    (node): node is Heading => node.type === "heading" && node.depth === 1,
+  );
+  const page: Page = {
+    file,
+    kind,
+    frontMatter,
+    title: String(frontMatter.title),
+    uid: String(frontMatter.uid),
+    intro: [],
+    pathParts: [],
+    query: [],
+    queryExamples: [],
+    headers: [],
+    mediaTypes: [],
+    responseText: "",
+    responses: [],
+  };
+  if (!heading) throw pageMalformed(placeOf(tree.children[1], file), "no `# Title` heading");
+  extractSections(page, splitSections(tree, heading));
+  if (kind === "operation" && !page.request) {
+    throw pageMalformed(
+      placeOf(heading, file),
+      "no path block after the title (a ```http fence holding `GET /api/v1/...`)",
+    );
+  }
+  if (!page.body) {
+    throw pageMalformed(
+      placeOf(heading, file),
+      "no `### Response body: <Type>` section with a `Property Name | Type | Description` table",
+    );
+  }
+  return page;
+}
+
+function readFrontMatter(tree: Root, file: string): Record<string, unknown> {
+  const first = tree.children[0];
+  if (first?.type !== "yaml") {
+    throw pageMalformed(placeOf(first, file), "no YAML front matter (a `---` block with `title` and `uid`)");
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(first.value);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw pageMalformed(placeOf(first, file), `front matter is not valid YAML: ${reason}`);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw pageMalformed(placeOf(first, file), "front matter must be a mapping with `title` and `uid`");
+  }
+  const record = data as Record<string, unknown>;
+  for (const key of ["title", "uid"]) {
+    if (typeof record[key] !== "string" || record[key] === "") {
+      throw pageMalformed(placeOf(first, file), `front matter has no \`${key}\``);
+    }
+  }
+  return record;
+}
+
+/** Cuts the page after its title into sections at every heading of depth 2 or more. */
+function splitSections(tree: Root, title: Heading): Section[] {
+  const sections: Section[] = [{ heading: undefined, title: "", nodes: [] }];
+  for (const node of tree.children.slice(tree.children.indexOf(title) + 1)) {
+    if (node.type === "heading") {
+      sections.push({ heading: node, title: nodeText(node).trim(), nodes: [] });
+    } else {
+      sections.at(-1)?.nodes.push(node);
+    }
+  }
+  return sections;
+}

@@ -1,0 +1,17 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * The checkout's root: the nearest folder above this module holding `package.json`.
+ * Note: walking up works both from `src/` under tsx and from the compiled `dist/src/`.
+ */
+export function findRepoRoot(from: string = fileURLToPath(import.meta.url)): string {
+  let dir = dirname(from);
+  while (!existsSync(join(dir, "package.json"))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
