@@ -1,0 +1,81 @@
+import { XMLBuilder } from "fast-xml-parser";
+import type { Verdict, VerdictKind } from "../model/finding.js";
+import type { RunRecord } from "../model/record.js";
+import { describeFinding, describeRequest, describeResponse, evidenceFor } from "./plain-text.js";
+
+type XmlNode = Record<string, unknown>;
+
+/** What each verdict adds inside its `<testcase>`; pass adds nothing. */
+const CASE_BODY: Record<VerdictKind, (verdict: Verdict) => XmlNode> = {
+  pass: () => ({}),
+  fail: (verdict) => ({ failure: { "@_message": firstLine(verdict), "@_type": "fail", "#text": report(verdict) } }),
+  error: (verdict) => ({ error: { "@_message": firstLine(verdict), "@_type": "error", "#text": report(verdict) } }),
+  skip: (verdict) => ({ skipped: { "@_message": verdict.reason ?? "skipped" } }),
+  warn: (verdict) => ({ "system-out": report(verdict) }),
+};
+
+/**
+ * Renders the record as JUnit XML: one `<testcase>` per requirement, named `ID: statement`
+ * with the area as class name; failures as `<failure>`, could-not-judge as `<error>`, skips
+ * as `<skipped>` and warnings as passing cases with `<system-out>`.
+ */
+export function renderJunit(record: RunRecord): string {
+  const suites = [...groupByArea(record.requirements)].map(([area, verdicts]) => ({
+    "@_name": area,
+    ...counts(verdicts),
+    testcase: verdicts.map((verdict) => ({
+      "@_classname": verdict.area,
+      "@_name": `${verdict.id}: ${verdict.statement}`,
+      "@_time": seconds(verdict.durationMs),
+      ...CASE_BODY[verdict.verdict](verdict),
+    })),
+  }));
+  const document = {
+    "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
+    testsuites: { "@_name": `${record.suite.name} ${record.spec.uid}`, ...counts(record.requirements), testsuite: suites },
+  };
+  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, suppressEmptyNode: true });
+  return cleanXmlText(builder.build(document) as string);
+}
+
+function counts(verdicts: readonly Verdict[]): XmlNode {
+  const count = (kind: VerdictKind) => String(verdicts.filter((verdict) => verdict.verdict === kind).length);
+  return {
+    "@_tests": String(verdicts.length),
+    "@_failures": count("fail"),
+    "@_errors": count("error"),
+    "@_skipped": count("skip"),
+    "@_time": seconds(verdicts.reduce((sum, verdict) => sum + verdict.durationMs, 0)),
+  };
+}
+
+function groupByArea(verdicts: readonly Verdict[]): Map<string, Verdict[]> {
+  const groups = new Map<string, Verdict[]>();
+  for (const verdict of verdicts) groups.set(verdict.area, [...(groups.get(verdict.area) ?? []), verdict]);
+  return groups;
+}
+
+function firstLine(verdict: Verdict): string {
+  const first = verdict.findings.find((finding) => finding.severity === "fail") ?? verdict.findings[0];
+  return (first?.message ?? verdict.reason ?? verdict.verdict).split("\n")[0] ?? verdict.verdict;
+}
+
+function report(verdict: Verdict): string {
+  const lines = [verdict.statement];
+  if (verdict.reason) lines.push(`Reason: ${verdict.reason}`);
+  lines.push(...verdict.findings.map(describeFinding));
+  for (const exchange of evidenceFor(verdict.findings, verdict.evidence)) {
+    lines.push("", `Exchange ${exchange.id}:`, describeRequest(exchange), "", describeResponse(exchange));
+  }
+  return lines.join("\n");
+}
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(3);
+}
+
+// Note: XML 1.0 cannot carry most control characters at all, even escaped; a response body
+// may hold them, so they are replaced before the file is written.
+function cleanXmlText(xml: string): string {
+  return xml.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "\uFFFD");
+}

@@ -1,0 +1,131 @@
+import type { List, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell } from "mdast";
+import remarkGfm from "remark-gfm";
+import remarkStringify from "remark-stringify";
+import { unified } from "unified";
+import type { Exchange } from "../model/exchange.js";
+import type { Verdict } from "../model/finding.js";
+import type { RunRecord } from "../model/record.js";
+import { runFacts, signatureFacts, SIGN_OFF_FIELDS, type Fact } from "./facts.js";
+import { bannerOf, explainOutcome, tallyByArea, VERDICT_KINDS } from "./outcome.js";
+import { describeFinding, describeRequest, describeResponse, evidenceFor } from "./plain-text.js";
+
+const DETAILED = new Set(["fail", "warn", "error"]);
+const COUNT_COLUMNS = [...VERDICT_KINDS, "total"] as const;
+
+/** Renders the record as GitHub-flavoured Markdown (tables through remark-gfm). */
+export function renderMarkdown(record: RunRecord): string {
+  const tree: Root = {
+    type: "root",
+    children: [
+      heading(1, [text(`Conformance report: ${record.spec.uid}`)]),
+      paragraph([text(`GET /api/v1/Ticket/{id} judged against ${record.target.root}`)]),
+      paragraph([{ type: "strong", children: [text(`Verdict: ${bannerOf(record)}`)] }]),
+      paragraph([text(explainOutcome(record))]),
+      heading(2, [text("Totals")]),
+      table([COUNT_COLUMNS.map(String), COUNT_COLUMNS.map((kind) => String(record.totals[kind]))]),
+      heading(2, [text("By area")]),
+      table([
+        ["area", ...COUNT_COLUMNS],
+        ...tallyByArea(record.requirements).map((t) => [t.area, ...COUNT_COLUMNS.map((k) => String(t[k]))]),
+      ]),
+      heading(2, [text("Requirements")]),
+      requirementTable(record.requirements),
+      heading(2, [text("Failures, warnings and errors")]),
+      ...details(record.requirements),
+      heading(2, [text("Run and environment")]),
+      factTable(runFacts(record)),
+      ...signature(record),
+    ],
+  };
+  return unified().use(remarkGfm).use(remarkStringify, { bullet: "-", fences: true }).stringify(tree);
+}
+
+function requirementTable(verdicts: readonly Verdict[]): Table {
+  const header = ["id", "level", "verdict", "requirement", "clause", "note"].map((name) => cell([text(name)]));
+  const rows = verdicts.map((verdict) => [
+    cell([{ type: "inlineCode", value: verdict.id }]),
+    cell([text(verdict.level)]),
+    cell([{ type: "strong", children: [text(verdict.verdict)] }]),
+    cell([text(verdict.statement)]),
+    cell([text(`${verdict.clause.source}: ${verdict.clause.section}`)]),
+    cell([text(verdict.reason ?? (verdict.findings.length > 0 ? `${verdict.findings.length} finding(s)` : ""))]),
+  ]);
+  return tableOfCells([header, ...rows]);
+}
+
+function details(verdicts: readonly Verdict[]): RootContent[] {
+  const detailed = verdicts.filter((verdict) => DETAILED.has(verdict.verdict));
+  if (detailed.length === 0) return [paragraph([text("No failures, warnings or errors.")])];
+  return detailed.flatMap((verdict): RootContent[] => [
+    heading(3, [{ type: "inlineCode", value: verdict.id }, text(` ${verdict.verdict} (${verdict.level})`)]),
+    paragraph([text(verdict.statement)]),
+    ...(verdict.reason ? [paragraph([{ type: "strong", children: [text("Reason:")] }, text(` ${verdict.reason}`)])] : []),
+    verdict.findings.length > 0
+      ? bulletList(verdict.findings.map(describeFinding))
+      : paragraph([text("No findings recorded.")]),
+    ...evidenceFor(verdict.findings, verdict.evidence).flatMap(evidence),
+  ]);
+}
+
+function bulletList(items: readonly string[]): List {
+  return {
+    type: "list",
+    ordered: false,
+    spread: false,
+    children: items.map((item) => ({ type: "listItem", spread: false, children: [paragraph([text(item)])] })),
+  };
+}
+
+function evidence(exchange: Exchange): RootContent[] {
+  return [
+    paragraph([text("Exchange "), { type: "inlineCode", value: exchange.id }, text(` (${exchange.durationMs} ms)`)]),
+    { type: "code", lang: "http", value: describeRequest(exchange) },
+    { type: "code", lang: "http", value: describeResponse(exchange) },
+  ];
+}
+
+function signature(record: RunRecord): RootContent[] {
+  const facts = signatureFacts(record);
+  return [
+    heading(2, [text("Signature")]),
+    facts.length > 0 ? factTable(facts) : paragraph([text("This record carries no digital signature.")]),
+    paragraph([
+      text("Check the record with "),
+      { type: "inlineCode", value: "so-conformance verify certification.json" },
+      text(". Signed by hand:"),
+    ]),
+    table([["", "by hand"], ...SIGN_OFF_FIELDS.map((field) => [field, ""])]),
+  ];
+}
+
+function factTable(facts: readonly Fact[]): Table {
+  const rows = facts.map((fact) => [
+    cell([text(fact.label)]),
+    cell([fact.code ? { type: "inlineCode", value: fact.value.replace(/\s+/g, " ") } : text(fact.value)]),
+  ]);
+  return tableOfCells([[cell([text("fact")]), cell([text("value")])], ...rows]);
+}
+
+function table(rows: ReadonlyArray<readonly string[]>): Table {
+  return tableOfCells(rows.map((row) => row.map((value) => cell([text(value)]))));
+}
+
+function tableOfCells(rows: TableCell[][]): Table {
+  return { type: "table", children: rows.map((cells) => ({ type: "tableRow", children: cells })) };
+}
+
+function cell(children: PhrasingContent[]): TableCell {
+  return { type: "tableCell", children };
+}
+
+function heading(depth: 1 | 2 | 3, children: PhrasingContent[]): RootContent {
+  return { type: "heading", depth, children };
+}
+
+function paragraph(children: PhrasingContent[]): Paragraph {
+  return { type: "paragraph", children };
+}
+
+function text(value: string): PhrasingContent {
+  return { type: "text", value };
+}

@@ -1,0 +1,43 @@
+import type { Exchange } from "../model/exchange.js";
+import type { Finding } from "../model/finding.js";
+
+/** A finding on one line: message, then where, expected and actual when known. */
+export function describeFinding(finding: Finding): string {
+  const details: string[] = [];
+  if (finding.where) details.push(`at ${finding.where}`);
+  if (finding.expected !== undefined) details.push(`expected ${finding.expected}`);
+  if (finding.actual !== undefined) details.push(`actual ${showValue(finding.actual)}`);
+  if (finding.exchange) details.push(`exchange ${finding.exchange}`);
+  const tail = details.length > 0 ? ` (${details.join("; ")})` : "";
+  return `${finding.severity.toUpperCase()}: ${finding.message}${tail}`;
+}
+
+/** The request as sent: request line, then one header per line. */
+export function describeRequest(exchange: Exchange): string {
+  const headers = Object.entries(exchange.request.headers).map(([name, value]) => `${name}: ${value}`);
+  return [`${exchange.request.method} ${exchange.request.url}`, ...headers].join("\n");
+}
+
+/** The response as received: status, headers, a blank line and the body excerpt. */
+export function describeResponse(exchange: Exchange): string {
+  const response = exchange.response;
+  if (response === undefined) {
+    return `no response: ${exchange.error?.message ?? "unknown"} [${exchange.error?.code ?? "?"}]`;
+  }
+  const headers = Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`);
+  const cut = response.truncated ? `\n… (excerpt; ${response.bytes} bytes in all)` : "";
+  return [`HTTP ${response.status}`, ...headers, "", `${response.body}${cut}`].join("\n");
+}
+
+/** The exchanges a verdict's findings point at; all of its evidence when none point anywhere. */
+export function evidenceFor(findings: readonly Finding[], evidence: readonly Exchange[]): Exchange[] {
+  const named = new Set(findings.map((finding) => finding.exchange).filter(Boolean));
+  const pointed = evidence.filter((exchange) => named.has(exchange.id));
+  return pointed.length > 0 ? pointed : [...evidence];
+}
+
+// Note: actual values can be whole objects; one line of JSON keeps the finding readable.
+function showValue(value: unknown): string {
+  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+}

@@ -1,0 +1,136 @@
+import { createHash, createPrivateKey, createPublicKey, sign, verify } from "node:crypto";
+import type { KeyObject } from "node:crypto";
+import { ConformanceError } from "../model/errors.js";
+import type { RunRecord } from "../model/record.js";
+import { canonicalJson } from "./canonical-json.js";
+
+/** The SHA-256 (hex) of a record's canonical JSON, leaving out `sha256` and `signature`. */
+export function hashRecord(record: RunRecord): string {
+  const { sha256: _hash, signature: _signature, ...body } = record;
+  return createHash("sha256").update(canonicalJson(body), "utf8").digest("hex");
+}
+
+/**
+ * Adds the record's hash and, given an Ed25519 private key in PEM, a signature over that hash.
+ * The signature signs the hex digest's bytes, so a verifier needs only the hash and the key.
+ */
+export function sealRecord(record: RunRecord, privateKeyPem?: string): RunRecord {
+  const { sha256: _hash, signature: _signature, ...body } = record;
+  const sealed: RunRecord = { ...body, sha256: hashRecord(record) };
+  if (privateKeyPem === undefined) return sealed;
+
+  const privateKey = readPrivateKey(privateKeyPem);
+  const publicKey = createPublicKey(privateKey).export({ type: "spki", format: "pem" }).toString();
+  const value = sign(null, Buffer.from(sealed.sha256 ?? "", "utf8"), privateKey).toString("base64");
+  return { ...sealed, signature: { algorithm: "ed25519", publicKey, value } };
+}
+
+/** What verifying a record found, check by check. */
+export interface SealCheck {
+  /** The hash written in the record, if any. */
+  recorded?: string;
+  /** The hash recomputed from the record's content. */
+  computed: string;
+  hashMatches: boolean;
+  signature: "valid" | "invalid" | "absent" | "wrong-key";
+  /** The public key the signature was checked with (PEM). */
+  publicKey?: string;
+  /** Fields whose values contradict the verdicts they summarise. */
+  inconsistencies: string[];
+}
+
+/**
+ * Recomputes the hash, checks the signature (with `publicKeyPem` when given, else the key in
+ * the record) and cross-checks totals and exit code against the verdicts.
+ */
+export function checkSeal(record: RunRecord, publicKeyPem?: string): SealCheck {
+  const computed = hashRecord(record);
+  const check: SealCheck = {
+    computed,
+    hashMatches: record.sha256 === computed,
+    signature: "absent",
+    inconsistencies: findInconsistencies(record),
+  };
+  if (record.sha256 !== undefined) check.recorded = record.sha256;
+  const signature = record.signature;
+  if (signature === undefined) return check;
+
+  const key = readPublicKey(publicKeyPem ?? signature.publicKey);
+  check.publicKey = key.export({ type: "spki", format: "pem" }).toString();
+  if (publicKeyPem !== undefined && !sameKey(key, signature.publicKey)) {
+    check.signature = "wrong-key";
+    return check;
+  }
+  const signed = Buffer.from(record.sha256 ?? "", "utf8");
+  const ok = safeVerify(signed, key, signature.value);
+  check.signature = ok ? "valid" : "invalid";
+  return check;
+}
+
+/** Totals and exit code are derived from the verdicts; a mismatch names what was edited. */
+function findInconsistencies(record: RunRecord): string[] {
+  const problems: string[] = [];
+  const counted: Record<string, number> = { pass: 0, fail: 0, warn: 0, skip: 0, error: 0 };
+  for (const requirement of record.requirements ?? []) {
+    counted[requirement.verdict] = (counted[requirement.verdict] ?? 0) + 1;
+  }
+  for (const [kind, count] of Object.entries(counted)) {
+    const written = (record.totals as Record<string, number> | undefined)?.[kind];
+    if (written !== count) {
+      problems.push(`totals.${kind} is ${String(written)} but ${count} requirements have verdict ${kind}`);
+    }
+  }
+  const total = record.requirements?.length ?? 0;
+  if (record.totals?.total !== total) {
+    problems.push(`totals.total is ${String(record.totals?.total)} but the record lists ${total} requirements`);
+  }
+  return problems;
+}
+
+function readPrivateKey(pem: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(pem);
+  } catch (error) {
+    throw new ConformanceError("ERR_CT_SIGNATURE", "the signing key is not a PEM private key", { cause: error });
+  }
+  if (key.asymmetricKeyType !== "ed25519") {
+    throw new ConformanceError(
+      "ERR_CT_SIGNATURE",
+      `the signing key is ${String(key.asymmetricKeyType)}; only an Ed25519 key is allowed`,
+    );
+  }
+  return key;
+}
+
+function readPublicKey(pem: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPublicKey(pem);
+  } catch (error) {
+    throw new ConformanceError("ERR_CT_SIGNATURE", "the public key is not a PEM key", { cause: error });
+  }
+  if (key.asymmetricKeyType !== "ed25519") {
+    throw new ConformanceError(
+      "ERR_CT_SIGNATURE",
+      `the public key is ${String(key.asymmetricKeyType)}; only an Ed25519 key is allowed`,
+    );
+  }
+  return key;
+}
+
+function sameKey(key: KeyObject, otherPem: string): boolean {
+  try {
+    return key.equals(createPublicKey(otherPem));
+  } catch {
+    return false;
+  }
+}
+
+function safeVerify(data: Buffer, key: KeyObject, base64: string): boolean {
+  try {
+    return verify(null, data, key, Buffer.from(base64, "base64"));
+  } catch {
+    return false;
+  }
+}
