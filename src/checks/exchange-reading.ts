@@ -1,0 +1,56 @@
+import type { Exchange } from "../model/exchange.js";
+import type { Finding } from "../model/finding.js";
+
+/** The media type of a response without parameters, in lower case, and its charset. */
+export function contentTypeOf(exchange: Exchange): { essence: string; charset?: string } {
+  const header = exchange.response?.headers["content-type"] ?? "";
+  const [essence = "", ...parameters] = header.split(";").map((part) => part.trim());
+  const charset = parameters
+    .map((parameter) => /^charset\s*=\s*"?([^";]+)"?$/i.exec(parameter)?.[1])
+    .find((value) => value !== undefined);
+  return charset === undefined
+    ? { essence: essence.toLowerCase() }
+    : { essence: essence.toLowerCase(), charset: charset.toLowerCase() };
+}
+
+/** Whether a media type is a JSON one (`application/json`, `text/json`, `…+json`). */
+export function isJsonMediaType(essence: string): boolean {
+  return /^(application|text)\/([\w.-]+\+)?json$/.test(essence);
+}
+
+/** Whether a media type is an XML one (`application/xml`, `text/xml`, `…+xml`). */
+export function isXmlMediaType(essence: string): boolean {
+  return /^(application|text)\/([\w.-]+\+)?xml$/.test(essence);
+}
+
+/** The status of an exchange; checks only see exchanges that have a response. */
+export function statusOf(exchange: Exchange): number {
+  return exchange.response?.status ?? 0;
+}
+
+/** Parses a response body as JSON, or says why it could not. */
+export function readJson(exchange: Exchange): { ok: true; value: unknown } | { ok: false; why: string } {
+  const body = exchange.response?.body ?? "";
+  try {
+    return { ok: true, value: JSON.parse(body) as unknown };
+  } catch (error) {
+    return { ok: false, why: `the body is not JSON (${(error as Error).message})` };
+  }
+}
+
+/** Builds findings for one requirement, so each check names its requirement once. */
+export function findingsFor(requirement: string) {
+  return (exchange: Exchange | undefined, fields: Omit<Finding, "requirement" | "exchange">): Finding => {
+    const finding: Finding = { requirement, ...fields };
+    if (exchange) finding.exchange = exchange.id;
+    return finding;
+  };
+}
+
+/** Shortens a value for a finding: long strings and big objects are cut. */
+export function excerpt(value: unknown, max = 200): unknown {
+  if (typeof value === "string") return value.length > max ? `${value.slice(0, max)}…` : value;
+  if (value === undefined) return undefined;
+  const text = JSON.stringify(value);
+  return text !== undefined && text.length > max ? `${text.slice(0, max)}…` : value;
+}
