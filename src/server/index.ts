@@ -1,3 +1,5 @@
+import type { SeedTicket } from "./data/tickets.js";
+
 /** A request as the reference handler sees it. */
 export interface ServerRequest {
   method: string;
@@ -7,6 +9,7 @@ export interface ServerRequest {
   headers: Record<string, string>;
 }
 
+/** What the reference handler answers. */
 export interface ServerResponse {
   status: number;
   headers: Record<string, string>;
@@ -27,12 +30,16 @@ export interface ReferenceCredentials {
   session: { cookieName: string; cookieValue: string; xsrfToken: string };
 }
 
+/** How a reference handler is set up. */
 export interface ReferenceConfig {
   credentials: ReferenceCredentials;
   /** The zone stored instants are entered in (Europe/Oslo). */
   baseZone: string;
+  /** The tickets served; defaults to the seeded data set (`SEED_TICKETS`). */
+  tickets?: readonly SeedTicket[];
 }
 
+/** How `startReferenceServer` listens and what it serves. */
 export interface StartOptions {
   port?: number;
   host?: string;
@@ -43,6 +50,7 @@ export interface StartOptions {
   log?: (line: string) => void;
 }
 
+/** A listening reference server. */
 export interface RunningServer {
   /** `http://127.0.0.1:PORT` */
   url: string;
@@ -60,8 +68,35 @@ export interface SeedIds {
   fk: number;
 }
 
-/** Starts the reference server. */
-export function startReferenceServer(_options?: StartOptions): Promise<RunningServer> {
-  // TODO(not built yet): the reference server.
-  throw new Error("startReferenceServer is not built yet");
-}
+export { startReferenceServer } from "./http-server.js";
+export { createReferenceHandler, renderTicket, resolveConfig, TICKET_XML_ROOT, WWW_AUTHENTICATE } from "./handler.js";
+export type { TicketView } from "./handler.js";
+export { DEFAULT_CREDENTIALS } from "./credentials.js";
+export { SEED, findSeedTicket, seedTicketIds } from "./data/seed.js";
+export { SEED_TICKETS } from "./data/tickets.js";
+export type { SeedTicket } from "./data/tickets.js";
+export { Instant, MAX_DATE, UNSET_DATE, utc } from "./instant.js";
+export type { StoredObject, StoredValue, WireValue } from "./tree.js";
+export { mapLeaves } from "./tree.js";
+export { applySelect, parseSelect } from "./select.js";
+export type { Selection } from "./select.js";
+export { parseForeignKeyFlag, withForeignKeys } from "./foreign-keys.js";
+export { chooseTranslation, translateText, translateTree } from "./languages.js";
+export type { Translation } from "./languages.js";
+export { RESOURCES, lookupResource } from "./resources.js";
+export { formatInstant, parseTimeZoneHeader } from "./time-zones.js";
+export type { ZoneChoice } from "./time-zones.js";
+export { renderDates } from "./render.js";
+export { negotiateMedia } from "./media.js";
+export type { MediaChoice, MediaKind } from "./media.js";
+export {
+  ARRAY_ITEM_NAMES, FIELD_PROPERTY_ITEM, MAP_ITEM_NAMES, XML_NAMESPACE, XSI_NAMESPACE,
+  escapeXmlText, renderXml,
+} from "./xml.js";
+export { serialiseJson } from "./json.js";
+export { authenticate } from "./auth.js";
+export type { AuthOutcome } from "./auth.js";
+export { errorObject, errorResponse } from "./errors.js";
+export { requestRoot, ticketLinks } from "./links.js";
+export { routeRequest } from "./route.js";
+export type { Route } from "./route.js";
