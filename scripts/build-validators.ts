@@ -7,4 +7,4 @@ const target = process.argv[2] ?? defaultGeneratedPath();
 const set = readSchemaSet(process.argv[3]);
 mkdirSync(dirname(target), { recursive: true });
 writeFileSync(target, generateStandaloneModule(set));
-process.stdout.write(`validators for ${set.files.length} schemas written to ${target}\n`);
+process.stdout.write(`validators for ${set.documents.length} schemas written to ${target}\n`);

@@ -1,11 +1,3 @@
-export { compileSchemaSet, generateStandaloneModule, type ValidateFunctions } from "./compile.js";
-export {
-  createBodyValidators,
-  defaultGeneratedPath,
-  loadValidateFunctions,
-  toBodyValidators,
-  type LoadedFunctions,
-  type ValidatorSource,
-} from "./load.js";
-export { defaultSchemasDir, readSchemaSet, typeNameOf, type SchemaFile, type SchemaSet } from "./schema-set.js";
-export { describeAllowed, toViolations, truncateValue } from "./violations.js";
+export { generateStandaloneModule } from "./compile.js";
+export { defaultGeneratedPath, loadCompiledSchemas, type LoadedSchemas } from "./load.js";
+export { readSchemaSet, schemasDirOf, type SchemaSet } from "./schema-set.js";
