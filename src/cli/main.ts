@@ -1,9 +1,12 @@
 import { Command, CommanderError, Option } from "commander";
 import { isConformanceError } from "../model/errors.js";
 import { processIo, type CliIo } from "./io.js";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 
-const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
+// Note: `../../../` is the root from dist/src/cli/, `../../` from src/cli/ under tsx (tests).
+const pkgUrl = [new URL("../../../package.json", import.meta.url), new URL("../../package.json", import.meta.url)]
+  .find((url) => existsSync(url)) as URL;
+const pkg = JSON.parse(readFileSync(pkgUrl, "utf8")) as {
   version: string;
 };
 

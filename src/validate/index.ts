@@ -1,39 +1,37 @@
-import type { Profile } from "../model/finding.js";
+import { ConformanceError } from "../model/errors.js";
+import { compileSchemas, type CompiledSchemas } from "./compile-schemas.js";
+import { readSchemaDocuments } from "./load-validators.js";
+import { readXmlThroughSchema } from "./xml-body.js";
 
-/** One way a body breaks its schema. */
-export interface Violation {
-  /** JSON pointer into the body, `""` for the root. */
-  pointer: string;
-  /** The offending value (truncated when large). */
-  value: unknown;
-  /** The JSON Schema keyword that failed (`type`, `enum`, `maximum`, `pattern`, `additionalProperties`, …). */
-  keyword: string;
-  /** What is wrong, in one sentence. */
-  message: string;
-  /** What the page allows here, e.g. `int32 (-2147483648..2147483647) or null`. */
-  allowed: string;
-  /** `warn` for unknown enum names and undocumented properties under the lenient profile. */
-  severity: "fail" | "warn";
-}
+export type { Violation } from "./violation.js";
+export { severityOf } from "./violation.js";
+export type { BodyValidators } from "./load-validators.js";
+export { loadValidators, validatorsFrom, readSchemaDocuments, defaultSchemasDir } from "./load-validators.js";
+export { compileSchemas } from "./compile-schemas.js";
+export type { CompiledSchemas, CompiledValidator, SchemaDocument } from "./compile-schemas.js";
+export { readXmlThroughSchema } from "./xml-body.js";
+export type { XmlBody, SchemaLookup } from "./xml-body.js";
+export { validateBodyText } from "./validate-body.js";
+export type { BodyFormat, BodyOptions, BodyReport } from "./validate-body.js";
+export { parseJsonBody, decodeUtf8, locateJsonError, lineColumnAt } from "./json-text.js";
+export { allowedWords } from "./allowed-words.js";
 
-/** Compiled validators for every derived type. */
-export interface BodyValidators {
-  readonly types: readonly string[];
-  validate(typeName: string, body: unknown, profile: Profile): Violation[];
-}
-
-/** Loads the compiled validators for the schemas in `schemas/`. */
-export function loadValidators(_schemasDir?: string): BodyValidators {
-  // TODO(not built yet): validators.
-  throw new Error("loadValidators is not built yet");
-}
+let defaultSchemas: CompiledSchemas | undefined;
 
 /**
- * Reads a DataContract-style XML body through the schema of `typeName`: types come from the
- * schema, never from how text looks. Throws ConformanceError(ERR_CT_INPUT_MALFORMED) when the
- * XML is not well formed. Entities are never expanded.
+ * Reads a DataContract-style XML body through the schema of `typeName` (from the checkout's
+ * `schemas/`): types come from the schema, never from how text looks. Throws
+ * ConformanceError(ERR_CT_INPUT_MALFORMED) when the XML is not well formed. Entities are never
+ * expanded.
  */
-export function readXmlBody(_xml: string, _typeName: string): { root: string; value: unknown; problems: string[] } {
-  // TODO(not built yet): XML reading.
-  throw new Error("readXmlBody is not built yet");
+export function readXmlBody(xml: string, typeName: string): { root: string; value: unknown; problems: string[] } {
+  defaultSchemas ??= compileSchemas(readSchemaDocuments());
+  const schemas = defaultSchemas;
+  if (!schemas.schemaFor(typeName)) {
+    throw new ConformanceError(
+      "ERR_CT_USAGE",
+      `unknown type \`${typeName}\` (known types: ${schemas.types.join(", ")})`,
+    );
+  }
+  return readXmlThroughSchema(xml, typeName, (name) => schemas.schemaFor(name));
 }
