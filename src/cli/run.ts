@@ -1,7 +1,197 @@
+import { debuglog } from "node:util";
+import { REQUIREMENTS } from "../checks/requirements.js";
+import { findRepoRoot, loadSpec } from "../markdown/index.js";
+import { isConformanceError } from "../model/errors.js";
+import type { Target } from "../model/exchange.js";
+import type { Verdict } from "../model/finding.js";
+import type { Operation } from "../model/operation.js";
+import type { RunRecord } from "../model/record.js";
+import { buildRecord, completeVerdicts, type RequirementInfo } from "../report/build-record.js";
+import { collectSecrets } from "../report/redact.js";
+import { sealRecord } from "../report/seal.js";
+import { writeReports } from "../report/write-reports.js";
+import { runRequirements } from "../run/engine.js";
+import { openTarget } from "../target/index.js";
+import { loadValidators } from "../validate/index.js";
+import { painter } from "./colour.js";
+import { watchInterruptions } from "./interrupt.js";
 import type { CliIo } from "./io.js";
+import { trackProgress } from "./progress.js";
+import { describeEnvironment, describeSchemas, describeSpec, describeSuite } from "./run-context.js";
+import { parseRunOptions, type RunSettings } from "./run-options.js";
+import { formatSummary } from "./summary.js";
 
-// TODO(not built yet): the `run` command.
-export async function runCommand(_options: Record<string, unknown>, io: CliIo): Promise<number> {
-  io.err("so-conformance: `run` is not built yet\n");
-  return 2;
+const log = debuglog("ct:cli");
+
+/** A missing id no installation is likely to hold, when none is given. */
+const FALLBACK_MISSING_TICKET = 2147483647;
+
+/** What the run learned before it ended, however it ended. */
+interface RunState {
+  operation?: Operation;
+  target?: Target;
+  tickets: number[];
+  missingTicket: number;
+  fkTicket?: number;
+  verdicts: readonly Verdict[];
+  status: RunRecord["status"];
+  /** An unexpected error, rethrown once the reports are written. */
+  bug?: unknown;
+}
+
+/**
+ * `so-conformance run`: judges the target, writes the four reports whatever happens, prints
+ * the summary and resolves the exit code (0 conforms, 1 a requirement failed, 2 could not judge).
+ */
+export async function runCommand(raw: Record<string, unknown>, io: CliIo): Promise<number> {
+  const settings = parseRunOptions(raw, io.cwd);
+  const interruptions = watchInterruptions(settings.runTimeoutMs);
+  try {
+    return await runAndReport(settings, io, interruptions);
+  } finally {
+    interruptions.dispose();
+  }
+}
+
+async function runAndReport(
+  settings: RunSettings,
+  io: CliIo,
+  interruptions: ReturnType<typeof watchInterruptions>,
+): Promise<number> {
+  const startedAt = new Date();
+  const paint = painter(io.isTTY);
+  const progress = trackProgress(io, settings.output, paint);
+  const state: RunState = {
+    tickets: settings.tickets,
+    missingTicket: settings.missingTicket ?? FALLBACK_MISSING_TICKET,
+    verdicts: [],
+    status: { state: "completed" },
+  };
+  if (settings.fkTicket !== undefined) state.fkTicket = settings.fkTicket;
+
+  try {
+    await judge(settings, io, state, progress.onProgress, interruptions.signal);
+  } catch (error) {
+    state.status = { state: "aborted", reason: error instanceof Error ? error.message : String(error) };
+    if (!isConformanceError(error)) state.bug = error;
+  } finally {
+    await state.target?.close().catch((error: unknown) => log("closing the target failed: %o", error));
+  }
+  if (interruptions.signal.aborted) {
+    state.status = { state: "interrupted", reason: interruptions.reason() ?? "interrupted" };
+  }
+  if (state.verdicts.length === 0) state.verdicts = progress.judged();
+
+  const record = assembleRecord(settings, io, state, startedAt);
+  const paths = writeReports(record, settings.outDir, collectSecrets(io.env));
+  if (state.status.state !== "completed") {
+    io.err(`so-conformance: the run was ${state.status.state}: ${state.status.reason ?? ""}\n`);
+  }
+  io.out(formatSummary(record, paths, painter(io.isTTY)));
+  if (state.bug !== undefined) throw state.bug;
+  return record.exitCode;
+}
+
+/** Opens the spec, the validators and the target, then runs the requirements. */
+async function judge(
+  settings: RunSettings,
+  io: CliIo,
+  state: RunState,
+  onProgress: ReturnType<typeof trackProgress>["onProgress"],
+  signal: AbortSignal,
+): Promise<void> {
+  state.operation = loadSpec();
+  const validators = loadValidators();
+  const opened = await openTarget({
+    ...(settings.target !== undefined ? { root: settings.target } : {}),
+    ...(settings.record !== undefined ? { record: settings.record } : {}),
+    ...(settings.replay !== undefined ? { replay: settings.replay } : {}),
+    env: io.env,
+    timeoutMs: settings.timeoutMs,
+    maxBodyBytes: settings.maxBodyBytes,
+    insecure: settings.insecure,
+    suiteVersion: describeSuite(findRepoRoot()).version,
+  });
+  state.target = opened.target;
+  if (state.tickets.length === 0) state.tickets = opened.defaults.tickets;
+  if (settings.missingTicket === undefined && opened.defaults.missingTicket !== undefined) {
+    state.missingTicket = opened.defaults.missingTicket;
+  }
+  if (state.fkTicket === undefined && opened.defaults.fkTicket !== undefined) {
+    state.fkTicket = opened.defaults.fkTicket;
+  }
+  if (signal.aborted) return;
+
+  state.verdicts = await runUntilStopped(
+    runRequirements({
+      target: opened.target,
+      operation: state.operation,
+      validators,
+      profile: settings.profile,
+      tickets: state.tickets,
+      missingTicket: state.missingTicket,
+      ...(state.fkTicket !== undefined ? { fkTicket: state.fkTicket } : {}),
+      ...(settings.only !== undefined ? { only: settings.only } : {}),
+      signal,
+      onProgress,
+    }),
+    signal,
+    settings.timeoutMs,
+  );
+}
+
+/**
+ * The engine's verdicts, or, when it has not returned within a request timeout of being
+ * aborted, none: the caller falls back to the verdicts seen in progress events.
+ */
+async function runUntilStopped(run: Promise<Verdict[]>, signal: AbortSignal, graceMs: number): Promise<Verdict[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<Verdict[]>((resolve) => {
+    signal.addEventListener("abort", () => {
+      timer = setTimeout(() => resolve([]), graceMs + 1000);
+    });
+  });
+  try {
+    return await Promise.race([run, gaveUp]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function assembleRecord(settings: RunSettings, io: CliIo, state: RunState, startedAt: Date): RunRecord {
+  const root = findRepoRoot();
+  const selected = selectRequirements(settings.only);
+  const unjudged =
+    state.status.state === "completed"
+      ? "not judged: the engine returned no verdict for it"
+      : `not judged: the run was ${state.status.state} (${state.status.reason ?? "no reason given"})`;
+  const target = state.target;
+  const record = buildRecord({
+    suite: describeSuite(root),
+    spec: describeSpec(root, state.operation),
+    schemas: describeSchemas(root),
+    target: {
+      kind: target?.kind ?? (settings.replay ? "recorded" : settings.target ? "live" : "reference"),
+      root: target?.root ?? settings.target ?? "(embedded reference server)",
+      ...(settings.replay ? { recordings: settings.replay } : settings.record ? { recordings: settings.record } : {}),
+    },
+    profile: settings.profile,
+    options: {
+      tickets: state.tickets,
+      missingTicket: state.missingTicket,
+      ...(state.fkTicket !== undefined ? { fkTicket: state.fkTicket } : {}),
+      ...(settings.only !== undefined ? { only: settings.only } : {}),
+    },
+    environment: describeEnvironment(startedAt, new Date()),
+    status: state.status,
+    requirements: completeVerdicts(state.verdicts, selected, unjudged),
+    secrets: collectSecrets(io.env),
+  });
+  return sealRecord(record, settings.signKey);
+}
+
+/** The catalogue's requirements that `--only` selects (all without it), in catalogue order. */
+function selectRequirements(only: readonly string[] | undefined): RequirementInfo[] {
+  if (only === undefined) return [...REQUIREMENTS];
+  return REQUIREMENTS.filter((requirement) => only.includes(requirement.area) || only.includes(requirement.id));
 }

@@ -30,6 +30,13 @@ export class ConformanceError extends Error {
   }
 }
 
+/**
+ * Whether a value is a ConformanceError. Note: checked by name and code, not `instanceof`,
+ * because a test runner may load this module twice (once through `require`, once through
+ * `import()`), and an error from one copy is not an instance of the other's class.
+ */
 export function isConformanceError(value: unknown): value is ConformanceError {
-  return value instanceof ConformanceError;
+  if (value instanceof ConformanceError) return true;
+  const code = (value as { code?: unknown } | null)?.code;
+  return value instanceof Error && value.name === "ConformanceError" && typeof code === "string";
 }

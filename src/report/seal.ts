@@ -19,7 +19,7 @@ export function sealRecord(record: RunRecord, privateKeyPem?: string): RunRecord
   const sealed: RunRecord = { ...body, sha256: hashRecord(record) };
   if (privateKeyPem === undefined) return sealed;
 
-  const privateKey = readPrivateKey(privateKeyPem);
+  const privateKey = readSigningKey(privateKeyPem);
   const publicKey = createPublicKey(privateKey).export({ type: "spki", format: "pem" }).toString();
   const value = sign(null, Buffer.from(sealed.sha256 ?? "", "utf8"), privateKey).toString("base64");
   return { ...sealed, signature: { algorithm: "ed25519", publicKey, value } };
@@ -55,7 +55,13 @@ export function checkSeal(record: RunRecord, publicKeyPem?: string): SealCheck {
   const signature = record.signature;
   if (signature === undefined) return check;
 
-  const key = readPublicKey(publicKeyPem ?? signature.publicKey);
+  // Note: a key the record itself carries may be garbage after tampering; that is a bad
+  // signature, not an unreadable input.
+  const key = publicKeyPem !== undefined ? readPublicKey(publicKeyPem) : tryReadPublicKey(signature.publicKey);
+  if (key === undefined) {
+    check.signature = "invalid";
+    return check;
+  }
   check.publicKey = key.export({ type: "spki", format: "pem" }).toString();
   if (publicKeyPem !== undefined && !sameKey(key, signature.publicKey)) {
     check.signature = "wrong-key";
@@ -87,7 +93,8 @@ function findInconsistencies(record: RunRecord): string[] {
   return problems;
 }
 
-function readPrivateKey(pem: string): KeyObject {
+/** Reads an Ed25519 private key (PEM); anything else is a ConformanceError(ERR_CT_SIGNATURE). */
+export function readSigningKey(pem: string): KeyObject {
   let key: KeyObject;
   try {
     key = createPrivateKey(pem);
@@ -117,6 +124,14 @@ function readPublicKey(pem: string): KeyObject {
     );
   }
   return key;
+}
+
+function tryReadPublicKey(pem: string): KeyObject | undefined {
+  try {
+    return readPublicKey(pem);
+  } catch {
+    return undefined;
+  }
 }
 
 function sameKey(key: KeyObject, otherPem: string): boolean {

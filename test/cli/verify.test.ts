@@ -1,0 +1,94 @@
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect } from "chai";
+import { main } from "../../src/cli/main.js";
+import { hashRecord, sealRecord } from "../../src/report/seal.js";
+import { fixtureRecord } from "../report/fixture-record.js";
+import { captureIo } from "./fake-io.js";
+
+describe("cli: so-conformance verify", () => {
+  let dir: string;
+  let publicKeyFile: string;
+  let otherKeyFile: string;
+  let report: string;
+
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), "ct-verify-"));
+    const keys = generateKeyPairSync("ed25519");
+    const other = generateKeyPairSync("ed25519");
+    publicKeyFile = join(dir, "public.pem");
+    otherKeyFile = join(dir, "other.pem");
+    writeFileSync(publicKeyFile, keys.publicKey.export({ type: "spki", format: "pem" }));
+    writeFileSync(otherKeyFile, other.publicKey.export({ type: "spki", format: "pem" }));
+    const privateKey = keys.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    report = join(dir, "certification.json");
+    writeFileSync(report, JSON.stringify(sealRecord(fixtureRecord(), privateKey), null, 2));
+  });
+
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function verify(...args: string[]) {
+    const io = captureIo(dir);
+    const code = await main(["node", "so-conformance", "verify", ...args], io);
+    return { code, out: io.stdout(), err: io.stderr() };
+  }
+
+  function tampered(change: (record: any) => void, name: string): string { // eslint-disable-line @typescript-eslint/no-explicit-any -- test edits raw JSON
+    const record = JSON.parse(readFileSync(report, "utf8"));
+    change(record);
+    const path = join(dir, name);
+    writeFileSync(path, JSON.stringify(record));
+    return path;
+  }
+
+  it("exits 0 for an untouched signed record and says what it checked", async () => {
+    const result = await verify(report, "--public-key", publicKeyFile);
+    expect(result.code).to.equal(0);
+    expect(result.out).to.include("hash:      matches the record");
+    expect(result.out).to.match(/signature: valid \(ed25519, checked with .*public\.pem\)/);
+  });
+
+  it("exits 0 with the key the record carries when none is given", async () => {
+    expect((await verify(report)).code).to.equal(0);
+  });
+
+  it("exits 1 when a verdict was edited, naming the contradiction", async () => {
+    const path = tampered((record) => (record.requirements[1].verdict = "pass"), "edited.json");
+    const result = await verify(path);
+    expect(result.code).to.equal(1);
+    expect(result.err).to.include("its hash no longer matches");
+    expect(result.err).to.include("totals.fail is 1 but 0 requirements have verdict fail");
+  });
+
+  it("exits 1 when the record was re-hashed after an edit: the signature no longer fits", async () => {
+    const path = tampered((record) => {
+      record.target.root = "https://elsewhere.example/api";
+      record.sha256 = hashRecord(record);
+    }, "rehashed.json");
+    const result = await verify(path, "--public-key", publicKeyFile);
+    expect(result.code).to.equal(1);
+    expect(result.err).to.include("the signature does not match");
+  });
+
+  it("exits 1 when the record was signed with another key than the one given", async () => {
+    const result = await verify(report, "--public-key", otherKeyFile);
+    expect(result.code).to.equal(1);
+    expect(result.err).to.include("was not signed with");
+  });
+
+  it("exits 2 with one line for a file that is missing or not a record", async () => {
+    const missing = await verify(join(dir, "nope.json"));
+    expect(missing.code).to.equal(2);
+    expect(missing.err.trim().split("\n"), missing.err).to.have.length(1);
+    expect(missing.err).to.include("cannot be read: ENOENT");
+
+    const notJson = join(dir, "not.json");
+    writeFileSync(notJson, "{ half");
+    const broken = await verify(notJson);
+    expect(broken.code).to.equal(2);
+    expect(broken.err).to.include("is not JSON");
+    expect(broken.err).not.to.include("    at ");
+  });
+});
