@@ -30,9 +30,11 @@ function stampFor(id: number, offsetDays: number): Instant {
 
 /** Every TicketEntityWithLinks property but `_Links`, filled from the id. */
 function baseTicket(id: number): StoredObject {
+  // Note: derived numbers use a small stand-in so that large ids keep them within int32.
+  const n = id % 97;
   const owner = pick(id, [ASSOCIATES.anne, ASSOCIATES.jens, ASSOCIATES.resource]);
   const message = ticketMessage({
-    id: id * 10 + 1, createdAt: "2023-02-01T09:00:00Z", slevel: "External",
+    id: n * 10 + 1, createdAt: "2023-02-01T09:00:00Z", slevel: "External",
     author: "kunde@fjordkraft.example", badge: "Incoming",
   });
   return {
@@ -63,14 +65,14 @@ function baseTicket(id: number): StoredObject {
     AlertLevel: 0,
     ConnectId: 0,
     ReadStatus: pick(id, ["Green", "Yellow", "Red"]),
-    TimeToReply: 30 + id,
-    RealTimeToReply: 45 + id,
+    TimeToReply: 30 + n,
+    RealTimeToReply: 45 + n,
     TimeToClose: 0,
     RealTimeToClose: 0,
-    TimeSpentInternally: 600 * id,
+    TimeSpentInternally: 600 * n,
     TimeSpentExternally: 120,
     TimeSpentQueue: 60,
-    RealTimeSpentInternally: 900 * id,
+    RealTimeSpentInternally: 900 * n,
     RealTimeSpentExternally: 180,
     RealTimeSpentQueue: 90,
     TimeSpent: 15,
