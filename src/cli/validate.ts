@@ -9,7 +9,6 @@ import {
   validateBodyText,
   type BodyFormat,
   type BodyReport,
-  type BodyValidators,
 } from "../validate/index.js";
 import type { CliIo } from "./io.js";
 

@@ -5,3 +5,8 @@ export type { SchemaDrift } from "./schema-files.js";
 export { nullableSchema, valueSchema, schemaFileName } from "./type-schema.js";
 export type { JsonSchema } from "./type-schema.js";
 export { DATE_TIME_PATTERN, DATE_TIME_WORDS, INT32_RANGE } from "./date-time.js";
+export { lintPage } from "./lint-page.js";
+export type { PageIssue, BodyChecker } from "./lint-page.js";
+export { readSample } from "./sample-http.js";
+export type { SampleMessage } from "./sample-http.js";
+export { locateJsonValues } from "./json-places.js";
