@@ -4,7 +4,12 @@
  */
 export type AuthMode =
   /** The configured credentials, as given. */
-  | { kind: "given"; schemeCase?: "as-is" | "lower" | "upper" | "mixed" }
+  | {
+      kind: "given";
+      schemeCase?: "as-is" | "lower" | "upper" | "mixed";
+      /** Whether the configured `SO-AppToken` goes along; defaults to `send`. */
+      appToken?: "send" | "omit";
+    }
   /** No Authorization header, no session cookie. */
   | { kind: "none" }
   /** The configured scheme with a token that is well formed but not accepted. */
