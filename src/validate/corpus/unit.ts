@@ -1,7 +1,10 @@
 /** How the raw bytes of a unit are read. */
-export type UnitFormat = "json" | "xml" | "line" | "har-entry";
+export type UnitFormat = "json" | "xml" | "line" | "har-entry" | "problem";
 
-/** One piece of a corpus to judge: a body, an NDJSON line or a HAR entry, still as bytes. */
+/**
+ * One piece of a corpus to judge: a body, an NDJSON line or a HAR entry, still as bytes; a
+ * `problem` unit carries why input could not be cut into units, so it is counted in order.
+ */
 export interface CorpusUnit {
   /** `file`, `file:line` (NDJSON) or `file#entries[17]` (HAR). */
   location: string;

@@ -1,0 +1,117 @@
+import { availableParallelism } from "node:os";
+import { debuglog } from "node:util";
+import { ConformanceError } from "../../model/errors.js";
+import type { Profile } from "../../model/finding.js";
+import { validatorsFrom } from "../load-validators.js";
+import { loadCompiledSchemas } from "../standalone/load.js";
+import { inProcessPool, workerPool, type JudgePool } from "../worker-pool.js";
+import { DEFAULT_BATCH, packBatches, type BatchLimits } from "./batches.js";
+import type { BatchVerdict } from "./judge.js";
+import { readSources, resolveSources, type InputFormat, type OpenStdin } from "./sources.js";
+import { emptyTally, mergeTally, type BodyResult, type Tally, type ViolationCount } from "./tally.js";
+import { DEFAULT_LIMITS, type ReadLimits, type ReadStats } from "./unit.js";
+
+const log = debuglog("ct:validate");
+
+/** How to validate a corpus. */
+export interface CorpusOptions {
+  typeName: string;
+  profile: Profile;
+  /** Keep no per-body results. */
+  quiet?: boolean;
+  /** Worker threads; 1 judges in this thread. Default: one per core. */
+  workers?: number;
+  /** Overrides the format told by file names. */
+  format?: InputFormat;
+  schemasDir?: string;
+  generatedPath?: string;
+  /** Standard input, for `-` (default: the process's). */
+  stdin?: OpenStdin;
+  limits?: ReadLimits;
+  batch?: BatchLimits;
+  /** Receives each body worth printing, in input order, as soon as its batch is judged. */
+  onResult?: (result: BodyResult) => void;
+}
+
+/** The outcome of a corpus run: the counts, violations by key, and how it ran. */
+export interface CorpusSummary extends Omit<Tally, "byViolation"> {
+  type: string;
+  profile: Profile;
+  inputs: number;
+  workers: number;
+  validators: "standalone" | "compiled";
+  /** Violations by key, most frequent first. */
+  byViolation: ViolationCount[];
+  /** The readers' buffering high-water mark, in bytes. */
+  readerHighWaterBytes: number;
+}
+
+/** The worker count to use: the option, or one per core. */
+function workerCount(requested: number | undefined): number {
+  const count = requested ?? availableParallelism();
+  if (!Number.isInteger(count) || count < 1) {
+    throw new ConformanceError("ERR_CT_USAGE", `--workers must be a whole number of at least 1, got ${String(requested)}`);
+  }
+  return count;
+}
+
+/** Standard input as a byte stream. */
+function processStdin(): AsyncIterable<Uint8Array> {
+  return process.stdin;
+}
+
+/** The counts with violations sorted: most frequent first, then by key. */
+function summarise(tally: Tally): ViolationCount[] {
+  return Object.values(tally.byViolation).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+/**
+ * Validates every body of the given files, directories or `-`, streaming: memory stays bounded
+ * by the batch size times the batches in flight (two per worker), whatever the corpus size.
+ * Results are merged in input order, so they are identical for any worker count. Throws
+ * ConformanceError for unreadable input or an unknown type.
+ */
+export async function validateCorpus(paths: readonly string[], options: CorpusOptions): Promise<CorpusSummary> {
+  const sources = resolveSources(paths, options.format);
+  const workers = workerCount(options.workers);
+  const schemas = loadCompiledSchemas(options.schemasDir, options.generatedPath);
+  if (!schemas.validatorFor(options.typeName)) {
+    throw new ConformanceError("ERR_CT_USAGE", `unknown type \`${options.typeName}\` (known types: ${schemas.types.join(", ")})`);
+  }
+  const judgeOptions = { typeName: options.typeName, profile: options.profile, quiet: options.quiet ?? false };
+  const pool: JudgePool =
+    workers === 1
+      ? inProcessPool({ validators: validatorsFrom(schemas), schemas, options: judgeOptions })
+      : workerPool(workers, { ...judgeOptions, schemasDir: options.schemasDir, generatedPath: options.generatedPath });
+  log("validating %d inputs with %d workers (%s validators)", sources.length, workers, schemas.source);
+
+  const tally = emptyTally();
+  const stats: ReadStats = { highWaterBytes: 0 };
+  const consume = (verdict: BatchVerdict): void => {
+    mergeTally(tally, verdict.tally);
+    for (const result of verdict.results) options.onResult?.(result);
+  };
+  const inFlight: Promise<BatchVerdict>[] = [];
+  try {
+    const items = readSources(sources, options.limits ?? DEFAULT_LIMITS, stats, options.stdin ?? processStdin);
+    for await (const batch of packBatches(items, options.batch ?? DEFAULT_BATCH)) {
+      inFlight.push(pool.judge(batch));
+      // Backpressure: reading waits while two batches per worker are being judged.
+      if (inFlight.length >= workers * 2) consume(await (inFlight.shift() as Promise<BatchVerdict>));
+    }
+    while (inFlight.length > 0) consume(await (inFlight.shift() as Promise<BatchVerdict>));
+  } finally {
+    await Promise.allSettled(inFlight);
+    await pool.close();
+  }
+  return {
+    type: options.typeName,
+    profile: options.profile,
+    inputs: sources.length,
+    workers,
+    validators: schemas.source,
+    ...tally,
+    byViolation: summarise(tally),
+    readerHighWaterBytes: stats.highWaterBytes,
+  };
+}
