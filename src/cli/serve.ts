@@ -76,12 +76,12 @@ export async function serveCommand(
 ): Promise<number> {
   const port = parsePort(options.port);
   if (port === undefined) {
-    io.err(`so-conformance: --port ${String(options.port)} is not a port number; use 0 to 65535\n`);
+    io.err(`so-conformance: --port `${String(options.port)}` is not a port number; use 0 to 65535\n`);
     return 2;
   }
   const host = parseHost(options.host);
   if (host === undefined) {
-    io.err(`so-conformance: --host ${String(options.host)} is not a host name or IP address\n`);
+    io.err(`so-conformance: --host `${String(options.host)}` is not a host name or IP address\n`);
     return 2;
   }
 
