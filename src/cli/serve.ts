@@ -42,8 +42,8 @@ function listenFailure(error: unknown, host: string, port: number): string {
   const reasons: Record<string, string> = {
     EADDRINUSE: `port ${port} on ${host} is already in use; choose another --port (0 picks a free one)`,
     EACCES: `no permission to listen on port ${port}; use a port above 1023 or 0`,
-    EADDRNOTAVAIL: `--host ${host} is not an address of this machine`,
-    ENOTFOUND: `--host ${host} does not resolve`,
+    EADDRNOTAVAIL: `--host \`${host}\` is not an address of this machine`,
+    ENOTFOUND: `--host \`${host}\` does not resolve`,
   };
   const message = error instanceof Error ? error.message : String(error);
   return (code && reasons[code]) ?? `cannot listen on ${host}:${port}: ${message}`;
@@ -76,12 +76,12 @@ export async function serveCommand(
 ): Promise<number> {
   const port = parsePort(options.port);
   if (port === undefined) {
-    io.err(`so-conformance: --port `${String(options.port)}` is not a port number; use 0 to 65535\n`);
+    io.err(`so-conformance: --port \`${String(options.port)}\` is not a port number; use 0 to 65535\n`);
     return 2;
   }
   const host = parseHost(options.host);
   if (host === undefined) {
-    io.err(`so-conformance: --host `${String(options.host)}` is not a host name or IP address\n`);
+    io.err(`so-conformance: --host \`${String(options.host)}\` is not a host name or IP address\n`);
     return 2;
   }
 
