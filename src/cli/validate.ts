@@ -11,6 +11,7 @@ import {
   type BodyReport,
 } from "../validate/index.js";
 import type { CliIo } from "./io.js";
+import { validateCorpusCommand, wantsCorpus } from "./validate-corpus.js";
 
 /** Options of `so-conformance validate` handled so far. */
 interface ValidateOptions {
@@ -43,10 +44,7 @@ export async function validateCommand(
 ): Promise<number> {
   const { type = "TicketEntityWithLinks", profile = "lenient", format, quiet = false } =
     options as ValidateOptions;
-  if (format === "ndjson" || format === "har") {
-    // TODO(corpus reader): NDJSON, HAR, directories and workers come with bulk validation.
-    throw new ConformanceError("ERR_CT_USAGE", `--format ${format} is not supported yet (json, xml)`);
-  }
+  if (wantsCorpus(files, options, io.cwd)) return validateCorpusCommand(files, options, io);
   const validators = loadValidators();
   if (!validators.types.includes(type)) {
     throw new ConformanceError(

@@ -5,7 +5,8 @@ import { ConformanceError } from "../model/errors.js";
 import type { Profile } from "../model/finding.js";
 import { findRepoRoot } from "../markdown/repo-root.js";
 import { toViolations } from "./ajv-violations.js";
-import { compileSchemas, type CompiledSchemas, type SchemaDocument } from "./compile-schemas.js";
+import { type CompiledSchemas, type SchemaDocument } from "./compile-schemas.js";
+import { loadCompiledSchemas } from "./standalone/load.js";
 import type { Violation } from "./violation.js";
 
 const log = debuglog("ct:validate");
@@ -34,7 +35,7 @@ export function readSchemaDocuments(dir: string = defaultSchemasDir()): SchemaDo
 
 /** Loads the compiled validators for the schemas in `schemas/`. */
 export function loadValidators(schemasDir: string = defaultSchemasDir()): BodyValidators {
-  return validatorsFrom(compileSchemas(readSchemaDocuments(schemasDir)));
+  return validatorsFrom(loadCompiledSchemas(schemasDir));
 }
 
 /** Wraps compiled schemas as BodyValidators. */
