@@ -10,3 +10,4 @@ export type { PageIssue, BodyChecker } from "./lint-page.js";
 export { readSample } from "./sample-http.js";
 export type { SampleMessage } from "./sample-http.js";
 export { locateJsonValues } from "./json-places.js";
+export { compareWithOfficial, officialSchemas } from "./openapi-diff.js";
