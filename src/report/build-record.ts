@@ -12,8 +12,10 @@ export interface RequirementInfo {
   statement: string;
 }
 
+type Derived = "format" | "totals" | "exitCode" | "sha256" | "signature";
+
 /** Everything a run knows when it ends; the record adds totals, exit code and excerpts. */
-export type RecordInput = Omit<RunRecord, "format" | "totals" | "exitCode" | "sha256" | "signature"> & {
+export type RecordInput = Omit<RunRecord, Derived> & {
   /** Secret strings to scrub from every field (see `collectSecrets`). */
   secrets: readonly string[];
 };
@@ -51,10 +53,15 @@ export function completeVerdicts(
   reason: string,
 ): Verdict[] {
   const byId = new Map(verdicts.map((verdict) => [verdict.id, verdict]));
-  const completed = selected.map(
-    (info): Verdict =>
-      byId.get(info.id) ?? { ...info, verdict: "error", reason, findings: [], evidence: [], durationMs: 0 },
-  );
+  const unjudged = (info: RequirementInfo): Verdict => ({
+    ...info,
+    verdict: "error",
+    reason,
+    findings: [],
+    evidence: [],
+    durationMs: 0,
+  });
+  const completed = selected.map((info) => byId.get(info.id) ?? unjudged(info));
   const extra = verdicts.filter((verdict) => !selected.some((info) => info.id === verdict.id));
   return [...completed, ...extra];
 }

@@ -17,9 +17,11 @@ export function runFacts(record: RunRecord): Fact[] {
     { label: "Profile", value: record.profile },
     { label: "Tickets", value: options.tickets.join(", ") || "none" },
     { label: "Missing ticket", value: String(options.missingTicket) },
-    ...(options.fkTicket !== undefined ? [{ label: "FK ticket", value: String(options.fkTicket) }] : []),
+    ...(options.fkTicket !== undefined
+      ? [{ label: "FK ticket", value: String(options.fkTicket) }]
+      : []),
     ...(options.only ? [{ label: "Only", value: options.only.join(", ") }] : []),
-    { label: "Run status", value: record.status.state + (record.status.reason ? `: ${record.status.reason}` : "") },
+    { label: "Run status", value: describeStatus(record.status) },
     { label: "Exit code", value: String(record.exitCode) },
     { label: "Started", value: environment.startedAt },
     { label: "Finished", value: environment.finishedAt },
@@ -30,9 +32,15 @@ export function runFacts(record: RunRecord): Fact[] {
     { label: "Spec page", value: `${record.spec.file} (${record.spec.uid})` },
     { label: "Spec SHA-256", value: record.spec.sha256, code: true },
   ];
-  for (const schema of record.schemas) facts.push({ label: `Schema ${schema.file}`, value: schema.sha256, code: true });
+  for (const schema of record.schemas) {
+    facts.push({ label: `Schema ${schema.file}`, value: schema.sha256, code: true });
+  }
   facts.push({ label: "Record SHA-256", value: record.sha256 ?? "not sealed", code: true });
   return facts;
+}
+
+function describeStatus(status: RunRecord["status"]): string {
+  return status.reason ? `${status.state}: ${status.reason}` : status.state;
 }
 
 /** The digital signature's facts, or none when the record is unsigned. */

@@ -7,7 +7,13 @@ import type { RunRecord } from "../model/record.js";
 import { runFacts, signatureFacts, SIGN_OFF_FIELDS, type Fact } from "./facts.js";
 import { REPORT_CSS } from "./html-style.js";
 import { bannerOf, explainOutcome, tallyByArea, VERDICT_KINDS } from "./outcome.js";
-import { describeFinding, describeRequest, describeResponse, evidenceFor } from "./plain-text.js";
+import {
+  describeFinding,
+  describeRequest,
+  describeResponse,
+  evidenceFor,
+  noteOf,
+} from "./plain-text.js";
 
 const REQUIREMENT_COLUMNS = ["id", "level", "verdict", "requirement", "clause", "note"];
 
@@ -31,7 +37,7 @@ export function renderHtml(record: RunRecord): string {
         h("body", [
           h("h1", title),
           h("p", `GET /api/v1/Ticket/{id} judged against ${record.target.root}`),
-          h("div", { id: "banner", className: ["banner", `exit-${record.exitCode}`] }, bannerOf(record)),
+          h("div#banner", { className: ["banner", `exit-${record.exitCode}`] }, bannerOf(record)),
           h("p", { id: "explanation" }, explainOutcome(record)),
           totalsSection(record),
           areaSection(record),
@@ -52,9 +58,14 @@ function totalsSection(record: RunRecord): Element {
     h("h2", "Totals"),
     h("table", [
       h("thead", h("tr", kinds.map((kind) => h("th.num", kind)))),
-      h("tbody", h("tr", kinds.map((kind) => h("td.num", { dataKind: kind }, String(record.totals[kind]))))),
+      h("tbody", h("tr", kinds.map((kind) => h("td.num", { dataKind: kind }, count(record, kind)))),
+      ),
     ]),
   ]);
+}
+
+function count(record: RunRecord, kind: keyof RunRecord["totals"]): string {
+  return String(record.totals[kind]);
 }
 
 function areaSection(record: RunRecord): Element {
@@ -87,14 +98,21 @@ function requirementsSection(record: RunRecord): Element {
 }
 
 function requirementRow(verdict: Verdict): Element {
-  const note = verdict.reason ?? (verdict.findings.length > 0 ? `${verdict.findings.length} finding(s)` : "");
-  return h("tr", { id: `req-${verdict.id}`, dataRequirement: verdict.id, dataVerdict: verdict.verdict }, [
+  const note = noteOf(verdict);
+  const detailed = DETAILED.has(verdict.verdict);
+  const link = detailed ? h("a", { href: `#detail-${verdict.id}` }, note || "details") : note;
+  const attributes = {
+    id: `req-${verdict.id}`,
+    dataRequirement: verdict.id,
+    dataVerdict: verdict.verdict,
+  };
+  return h("tr", attributes, [
     h("td", h("code", verdict.id)),
     h("td", verdict.level),
     h("td", h("span", { className: ["verdict", `verdict-${verdict.verdict}`] }, verdict.verdict)),
     h("td", verdict.statement),
     h("td", `${verdict.clause.source}: ${verdict.clause.section}`),
-    h("td", DETAILED.has(verdict.verdict) ? h("a", { href: `#detail-${verdict.id}` }, note || "details") : note),
+    h("td", link),
   ]);
 }
 
@@ -107,7 +125,11 @@ function detailsSection(record: RunRecord): Element {
 
 function detailBlock(verdict: Verdict): Element {
   const findings = verdict.findings;
-  return h("div", { id: `detail-${verdict.id}`, className: ["detail", `verdict-${verdict.verdict}-box`] }, [
+  const box = {
+    id: `detail-${verdict.id}`,
+    className: ["detail", `verdict-${verdict.verdict}-box`],
+  };
+  return h("div", box, [
     h("h3", [
       h("code", verdict.id),
       " ",
@@ -139,7 +161,16 @@ function factsSection(heading: string, id: string, facts: Fact[]): Element {
 }
 
 function factRow(fact: Fact): Element {
-  return h("tr", [h("th", fact.label), h("td", fact.code ? h("span.code", fact.value) : fact.value)]);
+  const value = fact.code ? h("span.code", fact.value) : fact.value;
+  return h("tr", [h("th", fact.label), h("td", value)]);
+}
+
+function signOffRow(field: string): Element {
+  return h("tr", [h("th", field), h("td", "")]);
+}
+
+function signatureFactRow(fact: Fact): Element {
+  return h("tr", [h("th", fact.label), h("td", h("pre", fact.value))]);
 }
 
 function signatureSection(record: RunRecord): Element {
@@ -147,13 +178,13 @@ function signatureSection(record: RunRecord): Element {
   return h("section", { id: "signature" }, [
     h("h2", "Signature"),
     facts.length > 0
-      ? h("table", h("tbody", facts.map((fact) => h("tr", [h("th", fact.label), h("td", h("pre", fact.value))]))))
+      ? h("table", h("tbody", facts.map(signatureFactRow)))
       : h("p", "This record carries no digital signature."),
     h("p", [
       "Check the record with ",
       h("code", "so-conformance verify certification.json"),
       ". Signed by hand:",
     ]),
-    h("table.sign-off", h("tbody", SIGN_OFF_FIELDS.map((field) => h("tr", [h("th", field), h("td", "")])))),
+    h("table.sign-off", h("tbody", SIGN_OFF_FIELDS.map(signOffRow))),
   ]);
 }

@@ -14,7 +14,14 @@ export {
   VERDICT_KINDS,
 } from "./outcome.js";
 export type { AreaTally, Totals } from "./outcome.js";
-export { collectSecrets, excerptExchange, EXCERPT_BYTES, findSecrets, REDACTED, scrubSecrets } from "./redact.js";
+export {
+  collectSecrets,
+  excerptExchange,
+  EXCERPT_BYTES,
+  findSecrets,
+  REDACTED,
+  scrubSecrets,
+} from "./redact.js";
 export { checkSeal, hashRecord, readSigningKey, sealRecord } from "./seal.js";
 export type { SealCheck } from "./seal.js";
 export { REPORT_RENDERERS, writeAtomically, writeReports } from "./write-reports.js";

@@ -8,8 +8,8 @@ type XmlNode = Record<string, unknown>;
 /** What each verdict adds inside its `<testcase>`; pass adds nothing. */
 const CASE_BODY: Record<VerdictKind, (verdict: Verdict) => XmlNode> = {
   pass: () => ({}),
-  fail: (verdict) => ({ failure: { "@_message": firstLine(verdict), "@_type": "fail", "#text": report(verdict) } }),
-  error: (verdict) => ({ error: { "@_message": firstLine(verdict), "@_type": "error", "#text": report(verdict) } }),
+  fail: (verdict) => ({ failure: problem(verdict, "fail") }),
+  error: (verdict) => ({ error: problem(verdict, "error") }),
   skip: (verdict) => ({ skipped: { "@_message": verdict.reason ?? "skipped" } }),
   warn: (verdict) => ({ "system-out": report(verdict) }),
 };
@@ -32,14 +32,24 @@ export function renderJunit(record: RunRecord): string {
   }));
   const document = {
     "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
-    testsuites: { "@_name": `${record.suite.name} ${record.spec.uid}`, ...counts(record.requirements), testsuite: suites },
+    testsuites: {
+      "@_name": `${record.suite.name} ${record.spec.uid}`,
+      ...counts(record.requirements),
+      testsuite: suites,
+    },
   };
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: "@_", format: true, suppressEmptyNode: true });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@_",
+    format: true,
+    suppressEmptyNode: true,
+  });
   return cleanXmlText(builder.build(document) as string);
 }
 
 function counts(verdicts: readonly Verdict[]): XmlNode {
-  const count = (kind: VerdictKind) => String(verdicts.filter((verdict) => verdict.verdict === kind).length);
+  const count = (kind: VerdictKind) =>
+    String(verdicts.filter((verdict) => verdict.verdict === kind).length);
   return {
     "@_tests": String(verdicts.length),
     "@_failures": count("fail"),
@@ -51,12 +61,19 @@ function counts(verdicts: readonly Verdict[]): XmlNode {
 
 function groupByArea(verdicts: readonly Verdict[]): Map<string, Verdict[]> {
   const groups = new Map<string, Verdict[]>();
-  for (const verdict of verdicts) groups.set(verdict.area, [...(groups.get(verdict.area) ?? []), verdict]);
+  for (const verdict of verdicts) {
+    groups.set(verdict.area, [...(groups.get(verdict.area) ?? []), verdict]);
+  }
   return groups;
 }
 
+function problem(verdict: Verdict, type: "fail" | "error"): XmlNode {
+  return { "@_message": firstLine(verdict), "@_type": type, "#text": report(verdict) };
+}
+
 function firstLine(verdict: Verdict): string {
-  const first = verdict.findings.find((finding) => finding.severity === "fail") ?? verdict.findings[0];
+  const first =
+    verdict.findings.find((finding) => finding.severity === "fail") ?? verdict.findings[0];
   return (first?.message ?? verdict.reason ?? verdict.verdict).split("\n")[0] ?? verdict.verdict;
 }
 
@@ -65,7 +82,8 @@ function report(verdict: Verdict): string {
   if (verdict.reason) lines.push(`Reason: ${verdict.reason}`);
   lines.push(...verdict.findings.map(describeFinding));
   for (const exchange of evidenceFor(verdict.findings, verdict.evidence)) {
-    lines.push("", `Exchange ${exchange.id}:`, describeRequest(exchange), "", describeResponse(exchange));
+    lines.push("", `Exchange ${exchange.id}:`, describeRequest(exchange));
+    lines.push("", describeResponse(exchange));
   }
   return lines.join("\n");
 }

@@ -7,7 +7,13 @@ import type { Verdict } from "../model/finding.js";
 import type { RunRecord } from "../model/record.js";
 import { runFacts, signatureFacts, SIGN_OFF_FIELDS, type Fact } from "./facts.js";
 import { bannerOf, explainOutcome, tallyByArea, VERDICT_KINDS } from "./outcome.js";
-import { describeFinding, describeRequest, describeResponse, evidenceFor } from "./plain-text.js";
+import {
+  describeFinding,
+  describeRequest,
+  describeResponse,
+  evidenceFor,
+  noteOf,
+} from "./plain-text.js";
 
 const DETAILED = new Set(["fail", "warn", "error"]);
 const COUNT_COLUMNS = [...VERDICT_KINDS, "total"] as const;
@@ -26,7 +32,10 @@ export function renderMarkdown(record: RunRecord): string {
       heading(2, [text("By area")]),
       table([
         ["area", ...COUNT_COLUMNS],
-        ...tallyByArea(record.requirements).map((t) => [t.area, ...COUNT_COLUMNS.map((k) => String(t[k]))]),
+        ...tallyByArea(record.requirements).map((tally) => [
+          tally.area,
+          ...COUNT_COLUMNS.map((kind) => String(tally[kind])),
+        ]),
       ]),
       heading(2, [text("Requirements")]),
       requirementTable(record.requirements),
@@ -37,18 +46,20 @@ export function renderMarkdown(record: RunRecord): string {
       ...signature(record),
     ],
   };
-  return unified().use(remarkGfm).use(remarkStringify, { bullet: "-", fences: true }).stringify(tree);
+  const processor = unified().use(remarkGfm).use(remarkStringify, { bullet: "-", fences: true });
+  return processor.stringify(tree);
 }
 
 function requirementTable(verdicts: readonly Verdict[]): Table {
-  const header = ["id", "level", "verdict", "requirement", "clause", "note"].map((name) => cell([text(name)]));
+  const columns = ["id", "level", "verdict", "requirement", "clause", "note"];
+  const header = columns.map((name) => cell([text(name)]));
   const rows = verdicts.map((verdict) => [
     cell([{ type: "inlineCode", value: verdict.id }]),
     cell([text(verdict.level)]),
     cell([{ type: "strong", children: [text(verdict.verdict)] }]),
     cell([text(verdict.statement)]),
     cell([text(`${verdict.clause.source}: ${verdict.clause.section}`)]),
-    cell([text(verdict.reason ?? (verdict.findings.length > 0 ? `${verdict.findings.length} finding(s)` : ""))]),
+    cell([text(noteOf(verdict))]),
   ]);
   return tableOfCells([header, ...rows]);
 }
@@ -57,9 +68,9 @@ function details(verdicts: readonly Verdict[]): RootContent[] {
   const detailed = verdicts.filter((verdict) => DETAILED.has(verdict.verdict));
   if (detailed.length === 0) return [paragraph([text("No failures, warnings or errors.")])];
   return detailed.flatMap((verdict): RootContent[] => [
-    heading(3, [{ type: "inlineCode", value: verdict.id }, text(` ${verdict.verdict} (${verdict.level})`)]),
+    heading(3, [code(verdict.id), text(` ${verdict.verdict} (${verdict.level})`)]),
     paragraph([text(verdict.statement)]),
-    ...(verdict.reason ? [paragraph([{ type: "strong", children: [text("Reason:")] }, text(` ${verdict.reason}`)])] : []),
+    ...(verdict.reason ? [paragraph([strong("Reason:"), text(` ${verdict.reason}`)])] : []),
     verdict.findings.length > 0
       ? bulletList(verdict.findings.map(describeFinding))
       : paragraph([text("No findings recorded.")]),
@@ -72,13 +83,17 @@ function bulletList(items: readonly string[]): List {
     type: "list",
     ordered: false,
     spread: false,
-    children: items.map((item) => ({ type: "listItem", spread: false, children: [paragraph([text(item)])] })),
+    children: items.map((item) => ({
+      type: "listItem",
+      spread: false,
+      children: [paragraph([text(item)])],
+    })),
   };
 }
 
 function evidence(exchange: Exchange): RootContent[] {
   return [
-    paragraph([text("Exchange "), { type: "inlineCode", value: exchange.id }, text(` (${exchange.durationMs} ms)`)]),
+    paragraph([text("Exchange "), code(exchange.id), text(` (${exchange.durationMs} ms)`)]),
     { type: "code", lang: "http", value: describeRequest(exchange) },
     { type: "code", lang: "http", value: describeResponse(exchange) },
   ];
@@ -88,7 +103,9 @@ function signature(record: RunRecord): RootContent[] {
   const facts = signatureFacts(record);
   return [
     heading(2, [text("Signature")]),
-    facts.length > 0 ? factTable(facts) : paragraph([text("This record carries no digital signature.")]),
+    facts.length > 0
+      ? factTable(facts)
+      : paragraph([text("This record carries no digital signature.")]),
     paragraph([
       text("Check the record with "),
       { type: "inlineCode", value: "so-conformance verify certification.json" },
@@ -101,7 +118,7 @@ function signature(record: RunRecord): RootContent[] {
 function factTable(facts: readonly Fact[]): Table {
   const rows = facts.map((fact) => [
     cell([text(fact.label)]),
-    cell([fact.code ? { type: "inlineCode", value: fact.value.replace(/\s+/g, " ") } : text(fact.value)]),
+    cell([fact.code ? code(fact.value.replace(/\s+/g, " ")) : text(fact.value)]),
   ]);
   return tableOfCells([[cell([text("fact")]), cell([text("value")])], ...rows]);
 }
@@ -128,4 +145,12 @@ function paragraph(children: PhrasingContent[]): Paragraph {
 
 function text(value: string): PhrasingContent {
   return { type: "text", value };
+}
+
+function code(value: string): PhrasingContent {
+  return { type: "inlineCode", value };
+}
+
+function strong(value: string): PhrasingContent {
+  return { type: "strong", children: [text(value)] };
 }

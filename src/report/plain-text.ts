@@ -1,5 +1,5 @@
 import type { Exchange } from "../model/exchange.js";
-import type { Finding } from "../model/finding.js";
+import type { Finding, Verdict } from "../model/finding.js";
 
 /** A finding on one line: message, then where, expected and actual when known. */
 export function describeFinding(finding: Finding): string {
@@ -14,7 +14,7 @@ export function describeFinding(finding: Finding): string {
 
 /** The request as sent: request line, then one header per line. */
 export function describeRequest(exchange: Exchange): string {
-  const headers = Object.entries(exchange.request.headers).map(([name, value]) => `${name}: ${value}`);
+  const headers = headerLines(exchange.request.headers);
   return [`${exchange.request.method} ${exchange.request.url}`, ...headers].join("\n");
 }
 
@@ -24,20 +24,33 @@ export function describeResponse(exchange: Exchange): string {
   if (response === undefined) {
     return `no response: ${exchange.error?.message ?? "unknown"} [${exchange.error?.code ?? "?"}]`;
   }
-  const headers = Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`);
+  const headers = headerLines(response.headers);
   const cut = response.truncated ? `\n… (excerpt; ${response.bytes} bytes in all)` : "";
   return [`HTTP ${response.status}`, ...headers, "", `${response.body}${cut}`].join("\n");
 }
 
+/** The last column of a requirement row: the reason, or how many findings there are. */
+export function noteOf(verdict: Verdict): string {
+  if (verdict.reason) return verdict.reason;
+  return verdict.findings.length > 0 ? `${verdict.findings.length} finding(s)` : "";
+}
+
 /** The exchanges a verdict's findings point at; all of its evidence when none point anywhere. */
-export function evidenceFor(findings: readonly Finding[], evidence: readonly Exchange[]): Exchange[] {
+export function evidenceFor(
+  findings: readonly Finding[],
+  evidence: readonly Exchange[],
+): Exchange[] {
   const named = new Set(findings.map((finding) => finding.exchange).filter(Boolean));
   const pointed = evidence.filter((exchange) => named.has(exchange.id));
   return pointed.length > 0 ? pointed : [...evidence];
 }
 
+function headerLines(headers: Record<string, string>): string[] {
+  return Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+}
+
 // Note: actual values can be whole objects; one line of JSON keeps the finding readable.
 function showValue(value: unknown): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value) ?? String(value);
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }

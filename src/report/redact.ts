@@ -33,7 +33,9 @@ export function collectSecrets(env: NodeJS.ProcessEnv): string[] {
       for (const pair of value.split(";")) secrets.add(pair.slice(pair.indexOf("=") + 1).trim());
     }
   }
-  return [...secrets].filter((secret) => secret.length >= SHORTEST_SECRET).sort((a, b) => b.length - a.length);
+  return [...secrets]
+    .filter((secret) => secret.length >= SHORTEST_SECRET)
+    .sort((a, b) => b.length - a.length);
 }
 
 /** Replaces every occurrence of each secret in every string of `value`, keys included. */

@@ -57,7 +57,9 @@ export function checkSeal(record: RunRecord, publicKeyPem?: string): SealCheck {
 
   // Note: a key the record itself carries may be garbage after tampering; that is a bad
   // signature, not an unreadable input.
-  const key = publicKeyPem !== undefined ? readPublicKey(publicKeyPem) : tryReadPublicKey(signature.publicKey);
+  const key = publicKeyPem !== undefined
+    ? readPublicKey(publicKeyPem)
+    : tryReadPublicKey(signature.publicKey);
   if (key === undefined) {
     check.signature = "invalid";
     return check;
@@ -83,12 +85,14 @@ function findInconsistencies(record: RunRecord): string[] {
   for (const [kind, count] of Object.entries(counted)) {
     const written = (record.totals as Record<string, number> | undefined)?.[kind];
     if (written !== count) {
-      problems.push(`totals.${kind} is ${String(written)} but ${count} requirements have verdict ${kind}`);
+      const says = `totals.${kind} is ${String(written)}`;
+      problems.push(`${says} but ${count} requirements have verdict ${kind}`);
     }
   }
   const total = record.requirements?.length ?? 0;
   if (record.totals?.total !== total) {
-    problems.push(`totals.total is ${String(record.totals?.total)} but the record lists ${total} requirements`);
+    const says = `totals.total is ${String(record.totals?.total)}`;
+    problems.push(`${says} but the record lists ${total} requirements`);
   }
   return problems;
 }
@@ -99,7 +103,8 @@ export function readSigningKey(pem: string): KeyObject {
   try {
     key = createPrivateKey(pem);
   } catch (error) {
-    throw new ConformanceError("ERR_CT_SIGNATURE", "the signing key is not a PEM private key", { cause: error });
+    const message = "the signing key is not a PEM private key";
+    throw new ConformanceError("ERR_CT_SIGNATURE", message, { cause: error });
   }
   if (key.asymmetricKeyType !== "ed25519") {
     throw new ConformanceError(
@@ -115,7 +120,8 @@ function readPublicKey(pem: string): KeyObject {
   try {
     key = createPublicKey(pem);
   } catch (error) {
-    throw new ConformanceError("ERR_CT_SIGNATURE", "the public key is not a PEM key", { cause: error });
+    const message = "the public key is not a PEM key";
+    throw new ConformanceError("ERR_CT_SIGNATURE", message, { cause: error });
   }
   if (key.asymmetricKeyType !== "ed25519") {
     throw new ConformanceError(

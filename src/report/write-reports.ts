@@ -22,8 +22,13 @@ export const REPORT_RENDERERS: Record<string, (record: RunRecord) => string> = {
  * rename, so that a reader never sees half a file. Refuses to write any of them when one
  * contains a secret. Returns the paths written.
  */
-export function writeReports(record: RunRecord, outDir: string, secrets: readonly string[] = []): string[] {
-  const rendered = Object.entries(REPORT_RENDERERS).map(([name, render]) => [name, render(record)] as const);
+export function writeReports(
+  record: RunRecord,
+  outDir: string,
+  secrets: readonly string[] = [],
+): string[] {
+  const renderers = Object.entries(REPORT_RENDERERS);
+  const rendered = renderers.map(([name, render]) => [name, render(record)] as const);
   for (const [name, text] of rendered) {
     if (findSecrets(text, secrets).length > 0) {
       throw new Error(`a credential reached ${name}; no report was written`);
