@@ -3,7 +3,9 @@ import { DEFAULT_CREDENTIALS, SEED, startReferenceServer } from "../server/index
 import type { ReferenceCredentials, RunningServer } from "../server/index.js";
 import type { CliIo } from "./io.js";
 
-const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+/** One DNS label: letters, digits and inner hyphens, at most 63 characters. */
+const LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+const HOSTNAME = new RegExp(`^(?=.{1,253}$)${LABEL}(?:\\.${LABEL})*$`);
 
 /** Reads `--port`: an integer 0–65535 (0 picks a free port). */
 function parsePort(value: unknown): number | undefined {
@@ -20,16 +22,21 @@ function parseHost(value: unknown): string | undefined {
 
 /** How a client points the suite at this server with the default credentials. */
 function usageHint(root: string, credentials: ReferenceCredentials): string {
-  const basic = Buffer.from(`${credentials.basic.user}:${credentials.basic.password}`).toString("base64");
+  const { user, password } = credentials.basic;
+  const basic = Buffer.from(`${user}:${password}`).toString("base64");
   const { cookieName, cookieValue, xsrfToken } = credentials.session;
   return [
     `so-conformance: reference server listening on ${root}`,
-    `  tickets: ${SEED.existing.join(", ")} (missing: ${SEED.missing}, with foreign keys: ${SEED.fk})`,
+    `  tickets: ${SEED.existing.join(", ")}`,
+    `  missing: ${SEED.missing}, with foreign keys: ${SEED.fk}`,
     "  local-only default credentials; set one of these for a client:",
     `    SO_AUTHORIZATION="Basic ${basic}"`,
-    `    SO_AUTHORIZATION="SOTicket ${credentials.soTicket}"   SO_APP_TOKEN="${credentials.appToken}"`,
+    `    SO_AUTHORIZATION="SOTicket ${credentials.soTicket}"`,
+    `    SO_APP_TOKEN="${credentials.appToken}" (optional, with any scheme)`,
     `    SO_AUTHORIZATION="Bearer ${credentials.bearer}"`,
-    `    SO_COOKIE="${cookieName}=${cookieValue}; XSRF-TOKEN=${xsrfToken}"   SO_XSRF_TOKEN="${xsrfToken}"`,
+    `    or, without SO_AUTHORIZATION, a browser session:`,
+    `    SO_COOKIE="${cookieName}=${cookieValue}; XSRF-TOKEN=${xsrfToken}"`,
+    `    SO_XSRF_TOKEN="${xsrfToken}"`,
     `  e.g. so-conformance run --target ${root}`,
     "  press Ctrl+C to stop",
     "",
@@ -40,7 +47,8 @@ function usageHint(root: string, credentials: ReferenceCredentials): string {
 function listenFailure(error: unknown, host: string, port: number): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const reasons: Record<string, string> = {
-    EADDRINUSE: `port ${port} on ${host} is already in use; choose another --port (0 picks a free one)`,
+    EADDRINUSE:
+      `port ${port} on ${host} is already in use; choose another --port (0 picks a free one)`,
     EACCES: `no permission to listen on port ${port}; use a port above 1023 or 0`,
     EADDRNOTAVAIL: `--host \`${host}\` is not an address of this machine`,
     ENOTFOUND: `--host \`${host}\` does not resolve`,
@@ -76,7 +84,8 @@ export async function serveCommand(
 ): Promise<number> {
   const port = parsePort(options.port);
   if (port === undefined) {
-    io.err(`so-conformance: --port \`${String(options.port)}\` is not a port number; use 0 to 65535\n`);
+    const given = String(options.port);
+    io.err(`so-conformance: --port \`${given}\` is not a port number; use 0 to 65535\n`);
     return 2;
   }
   const host = parseHost(options.host);

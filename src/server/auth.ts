@@ -26,9 +26,13 @@ function checkBasic(token: string, credentials: ReferenceCredentials): AuthOutco
 const SCHEMES: Record<string, (token: string, credentials: ReferenceCredentials) => AuthOutcome> = {
   basic: checkBasic,
   soticket: (token, credentials) =>
-    same(token, credentials.soTicket) ? { ok: true, via: "soticket" } : { ok: false, reason: "wrong SOTicket" },
+    same(token, credentials.soTicket)
+      ? { ok: true, via: "soticket" }
+      : { ok: false, reason: "wrong SOTicket" },
   bearer: (token, credentials) =>
-    same(token, credentials.bearer) ? { ok: true, via: "bearer" } : { ok: false, reason: "wrong Bearer token" },
+    same(token, credentials.bearer)
+      ? { ok: true, via: "bearer" }
+      : { ok: false, reason: "wrong Bearer token" },
 };
 
 /** Reads the `Cookie` header into name → value. */
@@ -42,7 +46,10 @@ function parseCookies(header: string | undefined): Map<string, string> {
 }
 
 /** A browser session: the session cookie plus `X-XSRF-TOKEN` equal to the `XSRF-TOKEN` cookie. */
-function checkSession(headers: Record<string, string>, credentials: ReferenceCredentials): AuthOutcome {
+function checkSession(
+  headers: Record<string, string>,
+  credentials: ReferenceCredentials,
+): AuthOutcome {
   const cookies = parseCookies(headers.cookie);
   const { cookieName, cookieValue, xsrfToken } = credentials.session;
   const session = cookies.get(cookieName);

@@ -12,7 +12,10 @@ export function errorObject(errorType: string, message: string): Record<string, 
 }
 
 /** The JSON media choice errors fall back to when the request's own choice is unknown. */
-export const JSON_MEDIA: MediaChoice = { kind: "json", contentType: "application/json; charset=utf-8" };
+export const JSON_MEDIA: MediaChoice = {
+  kind: "json",
+  contentType: "application/json; charset=utf-8",
+};
 
 /**
  * An error response in the negotiated media type: JSON, or XML with root `Error` in the same

@@ -39,51 +39,71 @@ export interface TicketView {
  * time zone, then JSON or XML. Each step works on a copy; the seed is never changed.
  */
 export function renderTicket(seeded: SeedTicket, view: TicketView): ServerResponse {
-  const id = seeded.entity.TicketId as number;
-  const withKeys = view.foreignKeys ? withForeignKeys(seeded.entity, seeded.foreignKeys) : seeded.entity;
-  const linked = { ...withKeys, _Links: ticketLinks(view.root, id) };
+  const { entity } = seeded;
+  const withKeys = view.foreignKeys ? withForeignKeys(entity, seeded.foreignKeys) : entity;
+  const linked = { ...withKeys, _Links: ticketLinks(view.root, entity.TicketId as number) };
   const selected = applySelect(linked, parseSelect(view.select));
   const translated = translateTree(selected, chooseTranslation(view.headers));
   const zoneHeader = view.headers["so-timezone"];
   const zone = parseTimeZoneHeader(zoneHeader);
   const wire = renderDates(translated, zone, view.baseZone);
-  const body = view.media.kind === "xml" ? renderXml(TICKET_XML_ROOT, wire) : serialiseJson(wire);
+  const body =
+    view.media.kind === "xml" ? renderXml(TICKET_XML_ROOT, wire) : serialiseJson(wire);
   const headers: Record<string, string> = { "content-type": view.media.contentType };
   if (zone && zoneHeader) headers["so-timezone"] = zoneHeader.trim();
   return { status: 200, headers, body };
 }
 
-/** Answers `GET /api/v1/Ticket/{id}` over the seeded data; see DESIGN.md, "The reference server". */
+const UNSUPPORTED_MEDIA =
+  "Accept names no supported media type: application/json, text/json, application/xml, " +
+  "text/xml, application/json-patch+json, application/merge-patch+json";
+
+/** Finds a ticket in the configured data set, or in the seed. */
+function findTicket(config: ReferenceConfig, id: number): SeedTicket | undefined {
+  if (!config.tickets) return findSeedTicket(id);
+  return config.tickets.find((ticket) => ticket.entity.TicketId === id);
+}
+
+/**
+ * Answers `GET /api/v1/Ticket/{id}`. The gates run in this order: path, method, `Accept`,
+ * credentials, id, `fk`, existence; so a 401 never tells whether a ticket exists.
+ */
 function answer(request: ServerRequest, config: ReferenceConfig): ServerResponse {
   const route = routeRequest(request.url);
   if (route.kind === "elsewhere") {
-    return errorResponse(404, "SoNotFoundException", `No resource at ${request.url.split("?")[0]}`);
+    const path = request.url.split("?")[0];
+    return errorResponse(404, "SoNotFoundException", `No resource at ${path}`);
   }
   if (request.method !== "GET") {
-    return errorResponse(405, "MethodNotAllowed", `${request.method} is not allowed; use GET`, undefined, { allow: "GET" });
+    const message = `${request.method} is not allowed; use GET`;
+    return errorResponse(405, "MethodNotAllowed", message, undefined, { allow: "GET" });
   }
   const media = negotiateMedia(request.headers.accept);
-  if (!media) {
-    return errorResponse(406, "NotAcceptable", "Accept names no supported media type: application/json, text/json, application/xml, text/xml, application/json-patch+json, application/merge-patch+json");
-  }
+  if (!media) return errorResponse(406, "NotAcceptable", UNSUPPORTED_MEDIA);
+
   const auth = authenticate(request.headers, config.credentials);
   if (!auth.ok) {
     debug("401: %s", auth.reason);
-    return errorResponse(401, "SoAuthenticationException", "Authentication required", media, {
-      "www-authenticate": WWW_AUTHENTICATE,
-    });
+    const challenge = { "www-authenticate": WWW_AUTHENTICATE };
+    const message = "Authentication required";
+    return errorResponse(401, "SoAuthenticationException", message, media, challenge);
   }
+
   if (route.kind === "bad-id") {
-    return errorResponse(400, "SoArgumentException", `Ticket id '${route.raw}' is not a non-negative 32-bit integer`, media);
+    const message = `Ticket id '${route.raw}' is not a non-negative 32-bit integer`;
+    return errorResponse(400, "SoArgumentException", message, media);
   }
-  const foreignKeys = parseForeignKeyFlag(route.query.get("fk"));
+  const fk = route.query.get("fk");
+  const foreignKeys = parseForeignKeyFlag(fk);
   if (foreignKeys === undefined) {
-    return errorResponse(400, "SoArgumentException", `fk '${route.query.get("fk")}' is not a boolean: use true or false`, media);
+    const message = `fk '${fk}' is not a boolean: use true or false`;
+    return errorResponse(400, "SoArgumentException", message, media);
   }
-  const seeded = config.tickets
-    ? config.tickets.find((ticket) => ticket.entity.TicketId === route.id)
-    : findSeedTicket(route.id);
-  if (!seeded) return errorResponse(404, "SoNotFoundException", `Ticket id ${route.id} not found`, media);
+  const seeded = findTicket(config, route.id);
+  if (!seeded) {
+    return errorResponse(404, "SoNotFoundException", `Ticket id ${route.id} not found`, media);
+  }
+
   return renderTicket(seeded, {
     root: requestRoot(request.headers),
     foreignKeys,
@@ -96,7 +116,11 @@ function answer(request: ServerRequest, config: ReferenceConfig): ServerResponse
 
 /** The full configuration with defaults: the documented credentials and Europe/Oslo. */
 export function resolveConfig(config: Partial<ReferenceConfig> = {}): ReferenceConfig {
-  return { ...config, credentials: config.credentials ?? DEFAULT_CREDENTIALS, baseZone: config.baseZone ?? "Europe/Oslo" };
+  return {
+    ...config,
+    credentials: config.credentials ?? DEFAULT_CREDENTIALS,
+    baseZone: config.baseZone ?? "Europe/Oslo",
+  };
 }
 
 /** The reference server as a pure request → response function. */

@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import { debuglog } from "node:util";
 import { createReferenceHandler, resolveConfig } from "./handler.js";
 import { errorResponse } from "./errors.js";
-import type { Handler, RunningServer, ServerRequest, ServerResponse, StartOptions } from "./index.js";
+import type {
+  Handler, RunningServer, ServerRequest, ServerResponse, StartOptions,
+} from "./index.js";
 
 const debug = debuglog("ct:server");
 
@@ -55,13 +57,19 @@ export async function startReferenceServer(options: StartOptions = {}): Promise<
     const started = performance.now();
     message.resume();
     message.on("end", async () => {
-      const request = { method: message.method ?? "GET", url: message.url ?? "/", headers: flattenHeaders(message) };
+      const request = {
+        method: message.method ?? "GET",
+        url: message.url ?? "/",
+        headers: flattenHeaders(message),
+      };
       const response = await respond(handler, request);
       const send = () => {
-        const body = typeof response.body === "string" ? Buffer.from(response.body, "utf8") : response.body;
+        const body =
+          typeof response.body === "string" ? Buffer.from(response.body, "utf8") : response.body;
         reply.writeHead(response.status, { ...response.headers, "content-length": body.length });
         reply.end(request.method === "HEAD" ? undefined : body);
-        const line = `${request.method} ${request.url} ${response.status} ${Math.round(performance.now() - started)}ms`;
+        const elapsed = Math.round(performance.now() - started);
+        const line = `${request.method} ${request.url} ${response.status} ${elapsed}ms`;
         debug(line);
         options.log?.(line);
       };

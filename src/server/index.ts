@@ -69,7 +69,9 @@ export interface SeedIds {
 }
 
 export { startReferenceServer } from "./http-server.js";
-export { createReferenceHandler, renderTicket, resolveConfig, TICKET_XML_ROOT, WWW_AUTHENTICATE } from "./handler.js";
+export {
+  createReferenceHandler, renderTicket, resolveConfig, TICKET_XML_ROOT, WWW_AUTHENTICATE,
+} from "./handler.js";
 export type { TicketView } from "./handler.js";
 export { DEFAULT_CREDENTIALS } from "./credentials.js";
 export { SEED, findSeedTicket, seedTicketIds } from "./data/seed.js";

@@ -63,11 +63,12 @@ function cultureFormat(iso: string): CultureFormat {
  */
 export function chooseTranslation(headers: Record<string, string>): Translation | undefined {
   const soLanguage = headers["so-language"]?.trim();
-  const tag = soLanguage ? firstLanguage(soLanguage) : firstLanguage(headers["accept-language"] ?? "");
+  const tag = firstLanguage(soLanguage || (headers["accept-language"] ?? ""));
   if (tag === undefined || NO_LANGUAGE.has(tag)) return undefined;
   const language = languageFor(tag);
   const culture = headers["so-culture"]?.trim();
-  const cultureIso = culture ? languageFor(firstLanguage(culture) ?? language.iso).iso : language.iso;
+  const cultureTag = culture ? firstLanguage(culture) : undefined;
+  const cultureIso = cultureTag ? languageFor(cultureTag).iso : language.iso;
   return { ...language, format: cultureFormat(cultureIso) };
 }
 

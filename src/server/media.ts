@@ -7,15 +7,17 @@ export interface MediaChoice {
   contentType: string;
 }
 
+const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
 /** The media types served, in the server's order of preference, with how each is answered. */
 const SUPPORTED: ReadonlyArray<{ type: string } & MediaChoice> = [
-  { type: "application/json", kind: "json", contentType: "application/json; charset=utf-8" },
+  { type: "application/json", kind: "json", contentType: JSON_CONTENT_TYPE },
   { type: "text/json", kind: "json", contentType: "text/json; charset=utf-8" },
   { type: "application/xml", kind: "xml", contentType: "application/xml; charset=utf-8" },
   { type: "text/xml", kind: "xml", contentType: "text/xml; charset=utf-8" },
   // Note: the patch types describe request bodies; a GET answers them with plain JSON.
-  { type: "application/json-patch+json", kind: "json", contentType: "application/json; charset=utf-8" },
-  { type: "application/merge-patch+json", kind: "json", contentType: "application/json; charset=utf-8" },
+  { type: "application/json-patch+json", kind: "json", contentType: JSON_CONTENT_TYPE },
+  { type: "application/merge-patch+json", kind: "json", contentType: JSON_CONTENT_TYPE },
 ];
 
 interface MediaRange {
@@ -53,7 +55,8 @@ function bestRange(ranges: MediaRange[], mediaType: string): MediaRange | undefi
 
 /**
  * Chooses the response media type from `Accept`: highest q wins, then the client's order, then
- * the server's preference (JSON first). No header or the full wildcard gives JSON; undefined means 406.
+ * the server's preference (JSON first). No header or the full wildcard gives JSON; undefined
+ * means 406.
  */
 export function negotiateMedia(accept: string | undefined): MediaChoice | undefined {
   if (accept === undefined || accept.trim() === "") return SUPPORTED[0];

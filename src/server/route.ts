@@ -7,7 +7,7 @@ export type Route =
 const TICKET_PATH = /^\/api\/v1\/ticket\/([^/]*)\/?$/i;
 const INT32_MAX = 2_147_483_647;
 
-/** Query parameters by lower-cased name, first occurrence wins (ASP.NET binds case-insensitively). */
+/** Query parameters by lower-cased name, first one wins (ASP.NET binds names in any case). */
 function lowerCaseQuery(search: string): URLSearchParams {
   const query = new URLSearchParams();
   for (const [name, value] of new URLSearchParams(search)) {

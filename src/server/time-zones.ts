@@ -37,7 +37,8 @@ export function parseTimeZoneHeader(value: string | undefined): ZoneChoice | und
   if (value === undefined) return undefined;
   const [name = "", ...flags] = value.split(",").map((part) => part.trim());
   const code = name.toUpperCase();
-  const entry = /^\d+$/.test(name) ? BY_ID.get(Number(name)) : Object.hasOwn(ZONES, code) ? ZONES[code] : undefined;
+  const byCode = Object.hasOwn(ZONES, code) ? ZONES[code] : undefined;
+  const entry = /^\d+$/.test(name) ? BY_ID.get(Number(name)) : byCode;
   if (!entry) return undefined;
   const includeOffset = flags.some((flag) => flag.toLowerCase() === "includetzoffset");
   return { zone: entry.iana, includeOffset };
@@ -85,7 +86,8 @@ export function formatInstant(instant: Instant, zone: string, includeOffset: boo
   }
   const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts;
   const fraction = instant.fraction ? `.${instant.fraction}` : "";
-  const text = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
+  const date = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  const text = `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
   if (!includeOffset) return text + fraction;
   if (zone === "UTC") return `${text}${fraction}Z`;
   const wallMs = Date.UTC(year, month - 1, day, hour, minute, second);

@@ -9,7 +9,8 @@ export interface StoredObject {
 }
 
 /** A value after rendering: plain JSON. */
-export type WireValue = string | number | boolean | null | WireValue[] | { [key: string]: WireValue };
+export type WireValue =
+  | string | number | boolean | null | WireValue[] | { [key: string]: WireValue };
 
 /** Whether a value is a plain object (a carrier or a map), not an array or an instant. */
 export function isStoredObject(value: StoredValue): value is StoredObject {

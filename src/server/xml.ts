@@ -46,13 +46,18 @@ function element(name: string, value: WireValue): string {
     const pair = Object.hasOwn(MAP_ITEM_NAMES, name) ? MAP_ITEM_NAMES[name] : undefined;
     const body = pair
       ? Object.entries(value)
-          .map(([key, item]) => `<${pair}>${element("Key", key)}${element("Value", item)}</${pair}>`)
+          .map(([key, item]) => keyValue(pair, key, item))
           .join("")
       : children(value);
     return `<${name}>${body}</${name}>`;
   }
   const text = typeof value === "string" ? escapeXmlText(value) : String(value);
   return text === "" ? `<${name}/>` : `<${name}>${text}</${name}>`;
+}
+
+/** One dictionary entry: `<Item><Key>…</Key><Value>…</Value></Item>`. */
+function keyValue(item: string, key: string, value: WireValue): string {
+  return `<${item}>${element("Key", key)}${element("Value", value)}</${item}>`;
 }
 
 /** The child elements of a carrier, one per property, in property order. */

@@ -114,6 +114,10 @@ export const PROJECTS = {
 
 /** Form submissions a ticket was created from; they carry no rights. */
 export const FORM_SUBMISSIONS = {
-  contactForm: { FormSubmissionId: 901, EmailAddress: "bjorn@fjordkraft.example", Status: "Processed" },
+  contactForm: {
+    FormSubmissionId: 901,
+    EmailAddress: "bjorn@fjordkraft.example",
+    Status: "Processed",
+  },
   failed: { FormSubmissionId: 902, EmailAddress: "", Status: "Failed" },
 } satisfies Record<string, StoredObject>;

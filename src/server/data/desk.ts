@@ -26,7 +26,9 @@ export function ticketStatus(
 /** The statuses tickets are in. */
 export const STATUSES = {
   open: ticketStatus(1, "[SR_TICKET_STATUS_OPEN]", "Active", "Internally", true),
-  waiting: ticketStatus(2, 'NO:"Venter på kunde";US:"Waiting for customer"', "Postponed", "Externally"),
+  waiting: ticketStatus(
+    2, 'NO:"Venter på kunde";US:"Waiting for customer"', "Postponed", "Externally",
+  ),
   closed: ticketStatus(3, "[SR_TICKET_STATUS_CLOSED]", "Closed", "None"),
   queued: ticketStatus(4, "Queued", "Active", "Queue"),
 };

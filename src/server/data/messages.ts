@@ -3,7 +3,12 @@ import type { StoredObject } from "../tree.js";
 import { FULL_ACCESS, fieldProperty, tableRight } from "./rights.js";
 
 /** A TicketMessageHeader: one mail header kept with a message. */
-export function messageHeader(id: number, name: string, value: string, stdItem = "None"): StoredObject {
+export function messageHeader(
+  id: number,
+  name: string,
+  value: string,
+  stdItem = "None",
+): StoredObject {
   return {
     Id: id,
     Name: name,

@@ -35,11 +35,23 @@ export function associate(seed: AssociateSeed): StoredObject {
 
 /** The associates that create and own tickets. */
 export const ASSOCIATES = {
-  anne: associate({ id: 5, userName: "anne", fullName: "Anne Bjørnstad", type: "InternalAssociate", personId: 21 }),
-  jens: associate({ id: 12, userName: "jens", fullName: "Jens Weiß", type: "InternalAssociate", personId: 22 }),
-  system: associate({ id: 1, userName: "system", fullName: "System User", type: "SystemAssociate", personId: 0 }),
-  resource: associate({ id: 31, userName: "meeting-room", fullName: "Møterom Fjord", type: "ResourceAssociate", personId: 0 }),
-  retired: associate({ id: 44, userName: "li", fullName: "Li Wei", type: "ExternalAssociate", personId: 23, deleted: true }),
+  anne: associate({
+    id: 5, userName: "anne", fullName: "Anne Bjørnstad", type: "InternalAssociate", personId: 21,
+  }),
+  jens: associate({
+    id: 12, userName: "jens", fullName: "Jens Weiß", type: "InternalAssociate", personId: 22,
+  }),
+  system: associate({
+    id: 1, userName: "system", fullName: "System User", type: "SystemAssociate", personId: 0,
+  }),
+  resource: associate({
+    id: 31, userName: "meeting-room", fullName: "Møterom Fjord", type: "ResourceAssociate",
+    personId: 0,
+  }),
+  retired: associate({
+    id: 44, userName: "li", fullName: "Li Wei", type: "ExternalAssociate", personId: 23,
+    deleted: true,
+  }),
 };
 
 interface PersonSeed {
@@ -108,9 +120,24 @@ export function person(seed: PersonSeed): StoredObject {
 
 /** The customers tickets are about. */
 export const PERSONS = {
-  bjorn: person({ id: 21, firstname: "Bjørn", lastname: "Ødegård", email: "bjorn@fjordkraft.example", contactId: 4, contactName: "Fjordkraft Æøå AS", countryId: 578 }),
-  grete: person({ id: 22, firstname: "Grete", lastname: "Straßmann", email: "grete@strasse.example", contactId: 5, contactName: "Straße & Söhne GmbH", countryId: 276 }),
-  mei: person({ id: 24, firstname: "美玲", lastname: "王", email: "mei@example.cn", contactId: 6, contactName: "北京贸易有限公司", countryId: 156 }),
-  sam: person({ id: 25, firstname: "Sam", lastname: "O'Neil", email: "sam@acme.example", contactId: 7, contactName: "ACME <Holdings> & Co", countryId: 840, retired: 1 }),
-  ida: person({ id: 27, firstname: "Ida", lastname: "Sørli", email: "ida@fjordkraft.example", contactId: 4, contactName: "Fjordkraft Æøå AS", countryId: 578 }),
+  bjorn: person({
+    id: 21, firstname: "Bjørn", lastname: "Ødegård", email: "bjorn@fjordkraft.example",
+    contactId: 4, contactName: "Fjordkraft Æøå AS", countryId: 578,
+  }),
+  grete: person({
+    id: 22, firstname: "Grete", lastname: "Straßmann", email: "grete@strasse.example",
+    contactId: 5, contactName: "Straße & Söhne GmbH", countryId: 276,
+  }),
+  mei: person({
+    id: 24, firstname: "美玲", lastname: "王", email: "mei@example.cn", contactId: 6,
+    contactName: "北京贸易有限公司", countryId: 156,
+  }),
+  sam: person({
+    id: 25, firstname: "Sam", lastname: "O'Neil", email: "sam@acme.example", contactId: 7,
+    contactName: "ACME <Holdings> & Co", countryId: 840, retired: 1,
+  }),
+  ida: person({
+    id: 27, firstname: "Ida", lastname: "Sørli", email: "ida@fjordkraft.example", contactId: 4,
+    contactName: "Fjordkraft Æøå AS", countryId: 578,
+  }),
 };

@@ -25,7 +25,8 @@ function stampFor(id: number, offsetDays: number): Instant {
   const hour = 6 + ((id + offsetDays) % 12);
   const fraction = ["", ".123", ".9553621"][id % 3];
   const pad = (n: number) => String(n).padStart(2, "0");
-  return utc(`2023-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(id % 60)}:${pad(offsetDays)}${fraction}Z`);
+  const time = `${pad(hour)}:${pad(id % 60)}:${pad(offsetDays)}${fraction}`;
+  return utc(`2023-${pad(month)}-${pad(day)}T${time}Z`);
 }
 
 /** Every TicketEntityWithLinks property but `_Links`, filled from the id. */
@@ -261,7 +262,10 @@ export const SEED_TICKETS: readonly SeedTicket[] = [
     Person: PERSONS.mei,
     Language: "zh",
     Tags: [TAGS.outage],
-    CustomFields: { "SuperOffice:6": "[D:12/24/2024 00:00:00.0000000]", x_note: "😀 ünïcödé ✓" },
+    CustomFields: {
+      "SuperOffice:6": "[D:12/24/2024 00:00:00.0000000]",
+      x_note: "😀 ünïcödé ✓",
+    },
   }),
   ticket(13, { Origin: "Fax", ReadStatus: "Red", AlertLevel: 1 }),
   ticket(14, { Origin: "EMarketing", Slevel: "Internal" }),
