@@ -33,7 +33,8 @@ export function watchInterruptions(runTimeoutMs: number): Interruptions {
     process.on(name, handler);
     return [name, handler] as const;
   });
-  const timer = setTimeout(() => stop(`the whole-run timeout of ${runTimeoutMs} ms passed`), runTimeoutMs);
+  const expire = () => stop(`the whole-run timeout of ${runTimeoutMs} ms passed`);
+  const timer = setTimeout(expire, runTimeoutMs);
   timer.unref();
 
   function dispose(): void {

@@ -10,11 +10,12 @@ const SPEC_PAGE = "spec/v1TicketEntity_GetTicketEntity.md";
 
 /** The suite's name, version and content hash, read from the checkout at `root`. */
 export function describeSuite(root: string): RunRecord["suite"] {
-  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string };
+  const text = readFileSync(join(root, "package.json"), "utf8");
+  const pkg = JSON.parse(text) as { name: string; version: string };
   return { name: pkg.name, version: pkg.version, sha256: hashSuite(root) };
 }
 
-/** The spec page as the record names it: from the parsed operation, or the file when it would not parse. */
+/** The spec page as the record names it: from the operation, or the file when it did not parse. */
 export function describeSpec(root: string, operation?: Operation): RunRecord["spec"] {
   if (operation !== undefined) {
     const file = operation.source.file;

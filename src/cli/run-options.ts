@@ -26,13 +26,14 @@ export interface RunSettings {
   output: "quiet" | "normal" | "verbose";
 }
 
+const EXAMPLE_ROOT = "https://host/Cust123/api";
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 const AREAS = [...new Set(REQUIREMENTS.map((requirement) => requirement.area))];
 
 /** Checks the raw flags commander collected; a bad one is a ConformanceError(ERR_CT_USAGE). */
 export function parseRunOptions(raw: Record<string, unknown>, cwd: string): RunSettings {
-  const text = (name: string) => (typeof raw[name] === "string" ? (raw[name] as string) : undefined);
+  const text = (name: string) => (typeof raw[name] === "string" ? raw[name] : undefined);
   if (text("record") !== undefined && text("replay") !== undefined) {
     throw usage("`--record` and `--replay` exclude each other: record live traffic, or replay it");
   }
@@ -55,7 +56,8 @@ export function parseRunOptions(raw: Record<string, unknown>, cwd: string): RunS
     output: raw.quiet ? "quiet" : raw.verbose ? "verbose" : "normal",
   };
   if (target !== undefined) settings.target = target;
-  if (text("missingTicket") !== undefined) settings.missingTicket = parseId("--missing-ticket", text("missingTicket")!);
+  const missing = text("missingTicket");
+  if (missing !== undefined) settings.missingTicket = parseId("--missing-ticket", missing);
   if (text("fkTicket") !== undefined) settings.fkTicket = parseId("--fk-ticket", text("fkTicket")!);
   if (text("only") !== undefined) settings.only = parseOnly(text("only")!);
   if (text("record") !== undefined) settings.record = resolve(cwd, text("record")!);
@@ -69,10 +71,11 @@ function parseTarget(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw usage(`\`--target\` \`${value}\` is not a URL; give the API root, e.g. https://host/Cust123/api`);
+    throw usage(`\`--target\` \`${value}\` is not a URL; give the API root, e.g. ${EXAMPLE_ROOT}`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw usage(`\`--target\` \`${value}\` uses ${url.protocol.slice(0, -1)}; only http and https are allowed`);
+    const scheme = url.protocol.slice(0, -1);
+    throw usage(`\`--target\` \`${value}\` uses ${scheme}; only http and https are allowed`);
   }
   if (url.username || url.password) {
     throw usage("`--target` must not carry credentials; set SO_AUTHORIZATION in the environment");
@@ -83,7 +86,7 @@ function parseTarget(value: string): string {
 function parseId(flag: string, value: string): number {
   const id = /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
   if (!Number.isSafeInteger(id) || id < INT32_MIN || id > INT32_MAX) {
-    throw usage(`\`${flag}\` \`${value}\` is not an int32; ids are whole numbers up to ${INT32_MAX}`);
+    throw usage(`\`${flag}\` \`${value}\` is not an int32: a whole number up to ${INT32_MAX}`);
   }
   return id;
 }
@@ -116,7 +119,8 @@ function readKeyFile(path: string): string {
   try {
     pem = readFileSync(path, "utf8");
   } catch (error) {
-    throw usage(`\`--sign-key\` ${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw usage(`\`--sign-key\` ${path} cannot be read: ${code}`);
   }
   readSigningKey(pem);
   return pem;

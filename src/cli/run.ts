@@ -17,7 +17,12 @@ import { painter } from "./colour.js";
 import { watchInterruptions } from "./interrupt.js";
 import type { CliIo } from "./io.js";
 import { trackProgress } from "./progress.js";
-import { describeEnvironment, describeSchemas, describeSpec, describeSuite } from "./run-context.js";
+import {
+  describeEnvironment,
+  describeSchemas,
+  describeSpec,
+  describeSuite,
+} from "./run-context.js";
 import { parseRunOptions, type RunSettings } from "./run-options.js";
 import { formatSummary } from "./summary.js";
 
@@ -72,10 +77,11 @@ async function runAndReport(
   try {
     await judge(settings, io, state, progress.onProgress, interruptions.signal);
   } catch (error) {
-    state.status = { state: "aborted", reason: error instanceof Error ? error.message : String(error) };
+    const reason = error instanceof Error ? error.message : String(error);
+    state.status = { state: "aborted", reason };
     if (!isConformanceError(error)) state.bug = error;
   } finally {
-    await state.target?.close().catch((error: unknown) => log("closing the target failed: %o", error));
+    await state.target?.close().catch((error: unknown) => log("closing the target: %o", error));
   }
   if (interruptions.signal.aborted) {
     state.status = { state: "interrupted", reason: interruptions.reason() ?? "interrupted" };
@@ -144,7 +150,11 @@ async function judge(
  * The engine's verdicts, or, when it has not returned within a request timeout of being
  * aborted, none: the caller falls back to the verdicts seen in progress events.
  */
-async function runUntilStopped(run: Promise<Verdict[]>, signal: AbortSignal, graceMs: number): Promise<Verdict[]> {
+async function runUntilStopped(
+  run: Promise<Verdict[]>,
+  signal: AbortSignal,
+  graceMs: number,
+): Promise<Verdict[]> {
   let timer: NodeJS.Timeout | undefined;
   const gaveUp = new Promise<Verdict[]>((resolve) => {
     signal.addEventListener("abort", () => {
@@ -158,13 +168,18 @@ async function runUntilStopped(run: Promise<Verdict[]>, signal: AbortSignal, gra
   }
 }
 
-function assembleRecord(settings: RunSettings, io: CliIo, state: RunState, startedAt: Date): RunRecord {
+function assembleRecord(
+  settings: RunSettings,
+  io: CliIo,
+  state: RunState,
+  startedAt: Date,
+): RunRecord {
   const root = findRepoRoot();
   const selected = selectRequirements(settings.only);
   const unjudged =
     state.status.state === "completed"
       ? "not judged: the engine returned no verdict for it"
-      : `not judged: the run was ${state.status.state} (${state.status.reason ?? "no reason given"})`;
+      : `not judged: the run was ${state.status.state} (${state.status.reason ?? "no reason"})`;
   const target = state.target;
   const record = buildRecord({
     suite: describeSuite(root),
@@ -173,7 +188,7 @@ function assembleRecord(settings: RunSettings, io: CliIo, state: RunState, start
     target: {
       kind: target?.kind ?? (settings.replay ? "recorded" : settings.target ? "live" : "reference"),
       root: target?.root ?? settings.target ?? "(embedded reference server)",
-      ...(settings.replay ? { recordings: settings.replay } : settings.record ? { recordings: settings.record } : {}),
+      ...recordingsOf(settings),
     },
     profile: settings.profile,
     options: {
@@ -193,5 +208,12 @@ function assembleRecord(settings: RunSettings, io: CliIo, state: RunState, start
 /** The catalogue's requirements that `--only` selects (all without it), in catalogue order. */
 function selectRequirements(only: readonly string[] | undefined): RequirementInfo[] {
   if (only === undefined) return [...REQUIREMENTS];
-  return REQUIREMENTS.filter((requirement) => only.includes(requirement.area) || only.includes(requirement.id));
+  return REQUIREMENTS.filter(
+    (requirement) => only.includes(requirement.area) || only.includes(requirement.id),
+  );
+}
+
+function recordingsOf(settings: RunSettings): { recordings?: string } {
+  const recordings = settings.replay ?? settings.record;
+  return recordings === undefined ? {} : { recordings };
 }

@@ -12,11 +12,17 @@ export function formatSummary(record: RunRecord, paths: readonly string[], paint
     ...VERDICT_KINDS.map((kind) => String(tally[kind])),
     String(tally.total),
   ]);
-  const totals = ["all", ...VERDICT_KINDS.map((kind) => String(record.totals[kind])), String(record.totals.total)];
+  const totals = [
+    "all",
+    ...VERDICT_KINDS.map((kind) => String(record.totals[kind])),
+    String(record.totals.total),
+  ];
   const table = [header, ...rows, totals];
   const widths = header.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
-  const line = (row: string[]) =>
-    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ");
+  // Note: the area column is aligned left, the counts right.
+  const pad = (cell: string, column: number) =>
+    column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!);
+  const line = (row: string[]) => row.map(pad).join("  ");
 
   const banner = paint(EXIT_PAINT[record.exitCode], paint("bold", bannerOf(record)));
   return [

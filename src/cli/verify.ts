@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ConformanceError, isConformanceError } from "../model/errors.js";
 import type { RunRecord } from "../model/record.js";
+import { RECORD_FORMAT } from "../report/build-record.js";
+import { bannerOf } from "../report/outcome.js";
 import { checkSeal, type SealCheck } from "../report/seal.js";
 import type { CliIo } from "./io.js";
 
@@ -10,57 +12,77 @@ import type { CliIo } from "./io.js";
  * its signature. Exit 0 when both hold, 1 when the record was changed or the signature does
  * not fit, 2 when the record or key cannot be read.
  */
-export async function verifyCommand(report: string, options: Record<string, unknown>, io: CliIo): Promise<number> {
+export async function verifyCommand(
+  report: string,
+  options: Record<string, unknown>,
+  io: CliIo,
+): Promise<number> {
   const path = resolve(io.cwd, report);
   const record = readRecord(path);
-  const keyFile = typeof options.publicKey === "string" ? resolve(io.cwd, options.publicKey) : undefined;
+  const keyOption = options.publicKey;
+  const keyFile = typeof keyOption === "string" ? resolve(io.cwd, keyOption) : undefined;
   const publicKey = keyFile === undefined ? undefined : readText(keyFile, "`--public-key`");
+  const check = checkRecord(record, path, publicKey);
 
-  let check: SealCheck;
-  try {
-    check = checkSeal(record, publicKey);
-  } catch (error) {
-    if (isConformanceError(error)) throw error;
-    throw new ConformanceError("ERR_CT_SIGNATURE", `${path}: the record cannot be checked: ${String(error)}`);
-  }
+  const hash = check.hashMatches
+    ? "matches the record"
+    : `differs: the record says ${check.recorded ?? "nothing"}`;
+  io.out(
+    [
+      `record:    ${path}`,
+      `verdict:   ${bannerOf(record)} (exit ${record.exitCode})`,
+      `sha256:    ${check.computed} (recomputed)`,
+      `hash:      ${hash}`,
+      `signature: ${describeSignature(check, keyFile)}`,
+      "",
+    ].join("\n"),
+  );
 
   const problems = describeProblems(check, keyFile);
-  const lines = [
-    `record:    ${path}`,
-    `verdict:   ${record.exitCode === 0 ? "CONFORMS" : record.exitCode === 1 ? "DOES NOT CONFORM" : "COULD NOT JUDGE"} (exit ${record.exitCode})`,
-    `sha256:    ${check.computed} (recomputed)`,
-    `hash:      ${check.hashMatches ? "matches the record" : `differs: the record says ${check.recorded ?? "nothing"}`}`,
-    `signature: ${describeSignature(check, keyFile)}`,
-  ];
   if (problems.length === 0) {
-    io.out(`${lines.join("\n")}\nvalid: the record is as it was sealed\n`);
+    io.out("valid: the record is as it was sealed\n");
     return 0;
   }
-  io.out(`${lines.join("\n")}\n`);
   for (const problem of problems) io.err(`so-conformance: ${problem}\n`);
   return 1;
 }
 
+function checkRecord(record: RunRecord, path: string, publicKey: string | undefined): SealCheck {
+  try {
+    return checkSeal(record, publicKey);
+  } catch (error) {
+    if (isConformanceError(error)) throw error;
+    const message = `${path}: the record cannot be checked: ${String(error)}`;
+    throw new ConformanceError("ERR_CT_INPUT_MALFORMED", message, { cause: error });
+  }
+}
+
+/** How each signature outcome reads. */
+const SIGNATURE_WORDS: Record<SealCheck["signature"], (key: string) => string> = {
+  valid: (key) => `valid (ed25519, checked with ${key})`,
+  invalid: (key) => `INVALID (checked with ${key})`,
+  absent: () => "none (the record is not signed)",
+  "wrong-key": (key) => `made with another key than ${key}`,
+};
+
 function describeSignature(check: SealCheck, keyFile: string | undefined): string {
-  const key = keyFile ?? "the key in the record";
-  const words: Record<SealCheck["signature"], string> = {
-    valid: `valid (ed25519, checked with ${key})`,
-    invalid: `INVALID (checked with ${key})`,
-    absent: "none (the record is not signed)",
-    "wrong-key": `made with another key than ${key}`,
-  };
-  return words[check.signature];
+  return SIGNATURE_WORDS[check.signature](keyFile ?? "the key in the record");
 }
 
 function describeProblems(check: SealCheck, keyFile: string | undefined): string[] {
   const problems: string[] = [];
-  if (check.recorded === undefined) problems.push("the record carries no sha256; it was never sealed");
-  else if (!check.hashMatches) problems.push("the content was changed after sealing: its hash no longer matches");
+  if (check.recorded === undefined) {
+    problems.push("the record carries no sha256; it was never sealed");
+  } else if (!check.hashMatches) {
+    problems.push("the content was changed after sealing: its hash no longer matches");
+  }
   problems.push(...check.inconsistencies.map((text) => `the content contradicts itself: ${text}`));
-  if (check.signature === "invalid") problems.push("the signature does not match the record's hash");
+  if (check.signature === "invalid") {
+    problems.push("the signature does not match the record's hash");
+  }
   if (check.signature === "wrong-key") problems.push(`the record was not signed with ${keyFile}`);
   if (check.signature === "absent" && keyFile !== undefined) {
-    problems.push(`a public key was given but the record is not signed`);
+    problems.push("a public key was given but the record is not signed");
   }
   return problems;
 }
@@ -71,14 +93,15 @@ function readRecord(path: string): RunRecord {
   try {
     record = JSON.parse(text);
   } catch (error) {
-    throw new ConformanceError("ERR_CT_INPUT_MALFORMED", `${path} is not JSON: ${(error as Error).message}`);
+    const message = `${path} is not JSON: ${(error as Error).message}`;
+    throw new ConformanceError("ERR_CT_INPUT_MALFORMED", message);
   }
   const format = (record as { format?: unknown } | null)?.format;
-  if (format !== "so-conformance/certification@1") {
-    throw new ConformanceError(
-      "ERR_CT_INPUT_MALFORMED",
-      `${path} is not a certification record: format is ${JSON.stringify(format)}, expected "so-conformance/certification@1"`,
-    );
+  if (format !== RECORD_FORMAT) {
+    const message =
+      `${path} is not a certification record: ` +
+      `format is ${JSON.stringify(format)}, expected "${RECORD_FORMAT}"`;
+    throw new ConformanceError("ERR_CT_INPUT_MALFORMED", message);
   }
   return record as RunRecord;
 }
@@ -87,6 +110,7 @@ function readText(path: string, what: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch (error) {
-    throw new ConformanceError("ERR_CT_INPUT_MALFORMED", `${what} ${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new ConformanceError("ERR_CT_INPUT_MALFORMED", `${what} ${path} cannot be read: ${code}`);
   }
 }
