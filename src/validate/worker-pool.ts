@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { debuglog } from "node:util";
 import { judgeBatch, type BatchVerdict, type Judge, type JudgeOptions, type UnitBatch } from "./corpus/judge.js";
@@ -33,9 +35,11 @@ function startWorker(setup: WorkerSetup): Worker {
   if (!import.meta.url.endsWith(".ts")) {
     return new Worker(new URL("./worker.js", import.meta.url), { workerData: setup });
   }
-  const api = JSON.stringify(import.meta.resolve("tsx/esm/api"));
+  // Note: `require.resolve` finds the CommonJS build; the ESM one sits beside it.
+  const api = createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs");
   const entry = JSON.stringify(new URL("./worker.ts", import.meta.url).href);
-  const bootstrap = `import(${api}).then((tsx) => { tsx.register(); return import(${entry}); });`;
+  const loader = JSON.stringify(pathToFileURL(api).href);
+  const bootstrap = `import(${loader}).then((tsx) => { tsx.register(); return import(${entry}); });`;
   return new Worker(bootstrap, { eval: true, workerData: setup });
 }
 

@@ -1,0 +1,84 @@
+import { expect } from "chai";
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { once } from "node:events";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readNdjson } from "../../src/validate/corpus/read-ndjson.js";
+import { validateCorpus, type BodyResult } from "../../src/validate/corpus/index.js";
+import { DEFAULT_LIMITS } from "../../src/validate/corpus/unit.js";
+import { createReadStream } from "node:fs";
+import { seedJsonBodies } from "./seed-bodies.js";
+
+describe("corpus workers and memory", () => {
+  let dir: string;
+  let corpus: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), "ct-workers-"));
+    corpus = join(dir, "mixed.ndjson");
+    const bodies = (await seedJsonBodies()).map((b) => JSON.parse(b) as Record<string, unknown>);
+    const lines: string[] = [];
+    for (let n = 0; n < 3000; n++) {
+      const body = { ...(bodies[n % bodies.length] as Record<string, unknown>), TicketId: n + 1 };
+      if (n % 7 === 0) body.TicketId = n * 1e7;
+      if (n % 11 === 0) body.Slevel = `Level${n}`;
+      lines.push(n % 97 === 0 ? `{"broken": ${n}` : JSON.stringify(body));
+    }
+    writeFileSync(corpus, `${lines.join("\n")}\n`);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("gives identical results with one worker and with three, in the same order", async () => {
+    const runWith = async (workers: number) => {
+      const results: BodyResult[] = [];
+      const summary = await validateCorpus([corpus], {
+        typeName: "TicketEntityWithLinks",
+        profile: "strict",
+        workers,
+        batch: { maxBytes: 64 * 1024, maxUnits: 50 },
+        onResult: (r) => results.push(r),
+      });
+      return { summary: { ...summary, workers: 0 }, results };
+    };
+    const inProcess = await runWith(1);
+    const threaded = await runWith(3);
+    expect(inProcess.summary.invalid).to.be.greaterThan(0);
+    expect(inProcess.summary.malformed).to.equal(31);
+    expect(threaded).to.deep.equal(inProcess);
+  });
+
+  it("streams a 50 MB NDJSON file holding at most one chunk and one line", async () => {
+    const big = join(dir, "big.ndjson");
+    const line = `${JSON.stringify({ Title: "x".repeat(5000), TicketId: 1 })}\n`;
+    const out = createWriteStream(big);
+    let written = 0;
+    while (written < 50 * 1024 * 1024) {
+      if (!out.write(line)) await once(out, "drain");
+      written += line.length;
+    }
+    out.end();
+    await once(out, "finish");
+
+    const stats = { highWaterBytes: 0 };
+    let lines = 0;
+    const chunkSize = 256 * 1024;
+    for await (const item of readNdjson(createReadStream(big, { highWaterMark: chunkSize }), big, DEFAULT_LIMITS, stats)) {
+      if ("bytes" in item) lines++;
+    }
+    expect(lines).to.equal(Math.ceil((50 * 1024 * 1024) / line.length));
+    expect(stats.highWaterBytes).to.be.at.most(chunkSize + line.length);
+  });
+
+  it("reports an overlong line and reads on after it", async () => {
+    const file = join(dir, "long.ndjson");
+    writeFileSync(file, `${"x".repeat(5000)}\n{"TicketId":1}\n`);
+    const stats = { highWaterBytes: 0 };
+    const items = [];
+    for await (const item of readNdjson(createReadStream(file, { highWaterMark: 1024 }), file, { maxUnitBytes: 2048 }, stats)) {
+      items.push(item);
+    }
+    expect(items[0]).to.deep.equal({ location: `${file}:1`, problem: "line longer than 2048 bytes" });
+    expect(items[1]).to.include({ location: `${file}:2`, format: "line" });
+    expect(stats.highWaterBytes).to.be.at.most(1024 + 2048);
+  });
+});
