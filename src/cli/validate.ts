@@ -107,7 +107,7 @@ function printReport(file: string, report: BodyReport, tally: Tally, quiet: bool
 function summarize(tally: Tally, type: string, profile: Profile): string {
   const total = tally.valid + tally.invalid + tally.unreadable;
   return (
-    `validate: ${total} bodies as ${type} (${profile}): ${tally.valid} valid, ${tally.invalid} ` +
+    `validate: ${total} ${total === 1 ? "body" : "bodies"} as ${type} (${profile}): ${tally.valid} valid, ${tally.invalid} ` +
     `invalid, ${tally.unreadable} unreadable, ${tally.warnings} warnings\n`
   );
 }

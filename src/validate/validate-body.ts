@@ -1,3 +1,4 @@
+import { ConformanceError } from "../model/errors.js";
 import type { Profile } from "../model/finding.js";
 import { parseJsonBody } from "./json-text.js";
 import type { BodyValidators } from "./load-validators.js";
@@ -38,11 +39,22 @@ export function validateBodyText(text: string, options: BodyOptions): BodyReport
     const body = parseJsonBody(text, options.name);
     return { violations: validators.validate(typeName, body, profile), problems: [] };
   }
-  if (!options.readXml) throw new Error("validateBodyText: XML needs `readXml`");
-  const xml = options.readXml(text.startsWith("\uFEFF") ? text.slice(1) : text, typeName);
+  const { readXml } = options;
+  if (!readXml) throw new Error("validateBodyText: XML needs `readXml`");
+  const xml = readNamed(options.name, () => readXml(text.startsWith("\uFEFF") ? text.slice(1) : text, typeName));
   return {
     violations: validators.validate(typeName, xml.value, profile),
     problems: xml.problems,
     root: xml.root,
   };
+}
+
+/** Runs a reader whose errors say only `line:column`, putting the body's name in front. */
+function readNamed<T>(name: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConformanceError) || error.code !== "ERR_CT_INPUT_MALFORMED") throw error;
+    throw new ConformanceError(error.code, `${name}:${error.message}`, { cause: error });
+  }
 }
