@@ -1,0 +1,104 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ConformanceError } from "../model/errors.js";
+import type { OpenedTarget } from "./index.js";
+
+/** The cassette format this suite writes and reads. */
+export const CASSETTE_FORMAT = "so-conformance/cassette@1";
+
+/** The request side of a recorded interaction: enough to match, nothing secret. */
+export interface RecordedRequest {
+  method: "GET";
+  /** Path and query as sent. */
+  path: string;
+  /** The auth kind (`given:lower:send`, `none`, `raw:…`, `session:match`). */
+  auth: string;
+  /** The headers that are not credentials, names in lower case. */
+  headers: Record<string, string>;
+}
+
+/** One request and its answer (or the error that stood in for one). */
+export interface Interaction {
+  request: RecordedRequest;
+  response?: { status: number; headers: Record<string, string>; body: string };
+  error?: { code: string; message: string };
+}
+
+/** All interactions of one requirement, as written to `DIR/<REQ-ID>.json`. */
+export interface Cassette {
+  format: typeof CASSETTE_FORMAT;
+  suite: { name: string; version: string };
+  /** The API root the recording was made against. */
+  target: string;
+  recordedAt: string;
+  requirement: string;
+  /** Which credentials were configured (never their values), so replay sends the same kinds. */
+  credentials: { scheme?: string; appToken: boolean; session: boolean };
+  defaults: OpenedTarget["defaults"];
+  interactions: Interaction[];
+}
+
+/** Headers that carry credentials: never part of a match, never stored with values. */
+const CREDENTIAL_HEADERS = new Set(["authorization", "so-apptoken", "x-xsrf-token", "cookie"]);
+
+/** The headers of a request that may be stored and matched: everything but credentials. */
+export function matchableHeaders(headers: Record<string, string>): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!CREDENTIAL_HEADERS.has(name.toLowerCase())) kept[name.toLowerCase()] = value;
+  }
+  return Object.fromEntries(Object.entries(kept).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** A request's identity for replay: method, path with query, auth kind and other headers. */
+export function requestKey(request: RecordedRequest): string {
+  return JSON.stringify([request.method, request.path, request.auth, matchableHeaders(request.headers)]);
+}
+
+function isCassetteShape(value: unknown): value is Cassette {
+  if (typeof value !== "object" || value === null) return false;
+  const cassette = value as Partial<Cassette>;
+  return typeof cassette.requirement === "string" && typeof cassette.target === "string"
+    && Array.isArray(cassette.interactions) && typeof cassette.suite?.version === "string";
+}
+
+/**
+ * Reads every cassette in a folder, by requirement. Throws ERR_CT_RECORDING_MALFORMED for a
+ * file that is not a cassette and ERR_CT_RECORDING_STALE for one of another version or format.
+ */
+export function readCassettes(dir: string, suiteVersion: string): Map<string, Cassette> {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((file) => file.endsWith(".json")).sort();
+  } catch (error) {
+    throw new ConformanceError("ERR_CT_RECORDING_MISSING",
+      `cannot read the recordings folder \`${dir}\`: ${(error as Error).message}`, { cause: error });
+  }
+  if (files.length === 0) {
+    throw new ConformanceError("ERR_CT_RECORDING_MISSING",
+      `\`${dir}\` holds no cassettes (<REQ-ID>.json); record some with --record ${dir}`);
+  }
+  const cassettes = new Map<string, Cassette>();
+  for (const file of files) {
+    const path = join(dir, file);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(path, "utf8"));
+    } catch (error) {
+      throw new ConformanceError("ERR_CT_RECORDING_MALFORMED",
+        `\`${path}\` is not valid JSON (${(error as Error).message}); re-record it`, { cause: error });
+    }
+    if (!isCassetteShape(parsed)) {
+      throw new ConformanceError("ERR_CT_RECORDING_MALFORMED",
+        `\`${path}\` is not a cassette: it needs requirement, target, suite.version and interactions`);
+    }
+    if (parsed.format !== CASSETTE_FORMAT || parsed.suite.version !== suiteVersion) {
+      throw new ConformanceError("ERR_CT_RECORDING_STALE",
+        `\`${path}\` was recorded by suite version ${parsed.suite.version} (format ` +
+        `${String(parsed.format)}); this is version ${suiteVersion} (format ${CASSETTE_FORMAT}): ` +
+        "record it again");
+    }
+    cassettes.set(parsed.requirement, parsed);
+  }
+  return cassettes;
+}

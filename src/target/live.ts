@@ -1,0 +1,106 @@
+import { debuglog } from "node:util";
+import { ConformanceError } from "../model/errors.js";
+import type { Exchange, RequestSpec, Target } from "../model/exchange.js";
+import { authHeaders } from "./auth-headers.js";
+import { hasCredentials, secretsOf, type Credentials } from "./credentials.js";
+import { redactHeaders, redactText } from "./redact.js";
+import { createAgents, sendOnWire, type WireResult } from "./transport.js";
+
+const log = debuglog("ct:target:live");
+
+/** How a live target reaches the installation. */
+export interface LiveTargetOptions {
+  root: string;
+  credentials: Credentials;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  insecure: boolean;
+  kind?: Target["kind"];
+  /** Replaces the wire (recording and replay wrap it); defaults to the real network. */
+  wire?: (url: string, headers: Record<string, string>, spec: RequestSpec, label: string) => Promise<WireResult>;
+  /** Runs when the target closes, after its connections are gone. */
+  onClose?: () => Promise<void>;
+}
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Checks the API root: an absolute http(s) URL; plain http only to loopback when credentials go along. */
+export function parseRoot(root: string, credentials: Credentials, insecure: boolean): URL {
+  let url: URL;
+  try {
+    url = new URL(root);
+  } catch {
+    throw new ConformanceError("ERR_CT_USAGE",
+      `--target \`${root}\` is not an absolute URL; give the API root, e.g. https://host/Cust123/api`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConformanceError("ERR_CT_USAGE",
+      `--target \`${root}\` uses ${url.protocol}; only http: and https: are allowed`);
+  }
+  if (url.protocol === "http:" && !LOOPBACK.test(url.hostname) && hasCredentials(credentials) && !insecure) {
+    throw new ConformanceError("ERR_CT_TARGET_INSECURE",
+      `--target \`${url.origin}\` is plain http to a host other than this machine, and credentials ` +
+      "would cross the network unencrypted; use https, or pass --insecure to allow it");
+  }
+  return url;
+}
+
+/** Encodes a query part, keeping `$`, `,` and `/` readable as the page writes them. */
+function encodeQueryPart(text: string): string {
+  return encodeURIComponent(text).replaceAll("%24", "$").replaceAll("%2C", ",").replaceAll("%2F", "/");
+}
+
+/** The URL a request spec names under an API root. */
+export function requestUrl(root: string, spec: RequestSpec): string {
+  const base = `${root.replace(/\/+$/, "")}/v1/Ticket/${encodeURIComponent(spec.id)}`;
+  const query = (spec.query ?? []).map(([name, value]) => `${encodeQueryPart(name)}=${encodeQueryPart(value)}`);
+  return query.length === 0 ? base : `${base}?${query.join("&")}`;
+}
+
+/** A target that sends real requests, setting exactly the headers a check asks for plus auth. */
+export function createLiveTarget(options: LiveTargetOptions): Target {
+  const root = parseRoot(options.root, options.credentials, options.insecure).href.replace(/\/+$/, "");
+  const secrets = secretsOf(options.credentials);
+  const agents = createAgents();
+  const wireOptions = { timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, agents };
+  const wire = options.wire ?? ((url, headers) => sendOnWire(url, headers, wireOptions));
+
+  return {
+    kind: options.kind ?? "live",
+    root,
+    hasSession: options.credentials.session !== undefined,
+    async send(spec: RequestSpec, label: string): Promise<Exchange> {
+      const url = requestUrl(root, spec);
+      const auth = spec.auth ?? { kind: "given" };
+      const headers = { ...spec.headers, ...authHeaders(auth, options.credentials) };
+      const startedAt = new Date();
+      const result = await wire(url, headers, spec, label);
+      const durationMs = Date.now() - startedAt.getTime();
+      log("%s GET %s → %s", label, redactText(url, secrets), result.response?.status ?? result.error?.code);
+      const exchange: Exchange = {
+        id: label,
+        request: {
+          method: "GET",
+          url: redactText(url, secrets),
+          headers: redactHeaders(headers, secrets, auth.kind === "raw"),
+        },
+        startedAt: startedAt.toISOString(),
+        durationMs,
+      };
+      if (result.response) {
+        exchange.response = {
+          ...result.response,
+          headers: redactHeaders(result.response.headers, secrets),
+          body: redactText(result.response.body, secrets),
+        };
+      }
+      if (result.error) exchange.error = { ...result.error, message: redactText(result.error.message, secrets) };
+      return exchange;
+    },
+    async close(): Promise<void> {
+      agents.http.destroy();
+      agents.https.destroy();
+      await options.onClose?.();
+    },
+  };
+}
