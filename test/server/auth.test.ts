@@ -29,7 +29,7 @@ describe("reference server: authentication", () => {
     expect((JSON.parse(reply.text) as { TicketId: number }).TicketId).to.equal(1);
   }
 
-  it("refuses a request without credentials with 401, the challenge and no ticket data", async () => {
+  it("refuses a request without credentials: 401, the challenge, no ticket data", async () => {
     await expectRefused({});
     const reply = await get(server(), "/api/v1/Ticket/1", {}, { auth: false });
     expect(reply.text).to.not.include("Faktura");
@@ -37,7 +37,7 @@ describe("reference server: authentication", () => {
 
   const accepted: Array<[string, string]> = [
     ["Basic", basic(`${C.basic.user}:${C.basic.password}`)],
-    ["basic in lower case", `basic ${Buffer.from(`${C.basic.user}:${C.basic.password}`).toString("base64")}`],
+    ["basic in lower case", basic(`${C.basic.user}:${C.basic.password}`).replace("Basic", "basic")],
     ["SOTicket", `SOTicket ${C.soTicket}`],
     ["SoTicket as the page spells it", `SoTicket ${C.soTicket}`],
     ["soticket in lower case", `soticket ${C.soTicket}`],
@@ -65,7 +65,8 @@ describe("reference server: authentication", () => {
   }
 
   it("accepts the configured SO-AppToken and changes no data", async () => {
-    const plain = await rawGet(server(), "/api/v1/Ticket/1", { authorization: `SOTicket ${C.soTicket}` });
+    const authorization = `SOTicket ${C.soTicket}`;
+    const plain = await rawGet(server(), "/api/v1/Ticket/1", { authorization });
     const withApp = await rawGet(server(), "/api/v1/Ticket/1", {
       authorization: `SOTicket ${C.soTicket}`,
       "so-apptoken": C.appToken,
@@ -108,9 +109,11 @@ describe("reference server: authentication", () => {
 
   it("accepts credentials configured for the server instead of the defaults", async () => {
     const { startReferenceServer } = await import("../../src/server/index.js");
-    const custom = await startReferenceServer({ config: { credentials: { ...C, bearer: "8A:Cust00000.other" } } });
+    const credentials = { ...C, bearer: "8A:Cust00000.other" };
+    const custom = await startReferenceServer({ config: { credentials } });
     try {
-      const ok = await rawGet(custom, "/api/v1/Ticket/1", { authorization: "Bearer 8A:Cust00000.other" });
+      const authorization = "Bearer 8A:Cust00000.other";
+      const ok = await rawGet(custom, "/api/v1/Ticket/1", { authorization });
       const old = await rawGet(custom, "/api/v1/Ticket/1", { authorization: `Bearer ${C.bearer}` });
       expect([ok.status, old.status]).to.deep.equal([200, 401]);
     } finally {

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import { seedTicketIds } from "../../src/server/index.js";
-import { getJson, useServer } from "./helpers.js";
+import { getJson, useServer, type Json } from "./helpers.js";
 
 /** The official OpenAPI file: read here for its property names and types, never copied. */
 const OPENAPI_PATH = "/work/shared/reference/openapi3-2026-ticket-get-subset.json";
@@ -22,8 +22,9 @@ const schemas = (JSON.parse(readFileSync(OPENAPI_PATH, "utf8")) as {
   components: { schemas: Record<string, SchemaNode> };
 }).components.schemas;
 
-const TABLE_FLAGS = new Set(["None", "Select", "Update", "UR", "Insert", "RI", "URI", "Delete", "UDR",
-  "FULL", "Filtering", "RF", "FI", "RestrictedUpdate", "URU", "WRITE", "Unused1", "Uninitialized", "R", "F"]);
+const TABLE_FLAGS = new Set(["None", "Select", "Update", "UR", "Insert", "RI", "URI", "Delete",
+  "UDR", "FULL", "Filtering", "RF", "FI", "RestrictedUpdate", "URU", "WRITE", "Unused1",
+  "Uninitialized", "R", "F"]);
 const FIELD_FLAGS = new Set(["None", "Read", "Write", "Update", "Unused1", "Unused2", "Unused3",
   "Unused4", "UIHintMandatory", "UIHintReadOnly", "UIHints", "UndefinedValue256", "Nullable"]);
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?$/;
@@ -46,19 +47,27 @@ function compare(value: unknown, node: SchemaNode, path: string, problems: strin
     const extra = Object.keys(object).filter((key) => !documented.includes(key));
     if (missing.length) problems.push(`${path}: missing ${missing.join(", ")}`);
     if (extra.length) problems.push(`${path}: undocumented ${extra.join(", ")}`);
-    for (const key of documented) compare(object[key], schema.properties[key] as SchemaNode, `${path}.${key}`, problems);
-    if (name === "TableRight" || name === "FieldRight") checkMask(object.Mask, name, path, problems);
+    for (const key of documented) {
+      compare(object[key], schema.properties[key] as SchemaNode, `${path}.${key}`, problems);
+    }
+    if (name === "TableRight" || name === "FieldRight") {
+      checkMask(object.Mask, name, path, problems);
+    }
     return;
   }
   if (schema.type === "array") {
     if (!Array.isArray(value)) return void problems.push(`${path}: not an array`);
-    value.forEach((item, index) => compare(item, schema.items as SchemaNode, `${path}[${index}]`, problems));
+    const items = schema.items as SchemaNode;
+    value.forEach((item, index) => compare(item, items, `${path}[${index}]`, problems));
     return;
   }
   if (schema.type === "object") {
-    if (typeof value !== "object" || Array.isArray(value)) return void problems.push(`${path}: not a map`);
+    if (typeof value !== "object" || Array.isArray(value)) {
+      return void problems.push(`${path}: not a map`);
+    }
+    const values = schema.additionalProperties;
     for (const [key, item] of Object.entries(value as object)) {
-      if (schema.additionalProperties) compare(item, schema.additionalProperties, `${path}.${key}`, problems);
+      if (values) compare(item, values, `${path}.${key}`, problems);
     }
     return;
   }
@@ -68,7 +77,8 @@ function compare(value: unknown, node: SchemaNode, path: string, problems: strin
 function checkScalar(value: unknown, schema: SchemaNode, path: string, problems: string[]): void {
   const wrong = (what: string) => problems.push(`${path}: ${JSON.stringify(value)} is not ${what}`);
   if (schema.type === "integer") {
-    if (!Number.isInteger(value) || (value as number) < -(2 ** 31) || (value as number) >= 2 ** 31) wrong("int32");
+    const n = value as number;
+    if (!Number.isInteger(n) || n < -(2 ** 31) || n >= 2 ** 31) wrong("int32");
   } else if (schema.type === "number") {
     if (typeof value !== "number") wrong("a number");
   } else if (schema.type === "boolean") {
@@ -93,7 +103,9 @@ describe("reference server: every seeded ticket against the official OpenAPI fil
   const bodies = new Map<number, Record<string, unknown>>();
 
   before(async () => {
-    for (const id of seedTicketIds()) bodies.set(id, (await getJson(server(), `/api/v1/Ticket/${id}`)).body);
+    for (const id of seedTicketIds()) {
+      bodies.set(id, (await getJson(server(), `/api/v1/Ticket/${id}`)).body);
+    }
   });
 
   it("seeds at least 20 tickets", () => {
@@ -102,13 +114,15 @@ describe("reference server: every seeded ticket against the official OpenAPI fil
 
   it("writes every documented property, nested ones included, and no undocumented one", () => {
     const problems: string[] = [];
-    for (const [id, body] of bodies) compare(body, { $ref: PREFIX + ROOT }, `Ticket ${id}`, problems);
+    for (const [id, body] of bodies) {
+      compare(body, { $ref: PREFIX + ROOT }, `Ticket ${id}`, problems);
+    }
     expect(problems).to.deep.equal([]);
   });
 
   it("has each nested carrier populated in some ticket and null in another", () => {
-    const nested = ["CreatedBy", "OwnedBy", "Category", "Priority", "Status", "Person", "Sale", "Project",
-      "FormSubmission", "TicketType", "TableRight"];
+    const nested = ["CreatedBy", "OwnedBy", "Category", "Priority", "Status", "Person", "Sale",
+      "Project", "FormSubmission", "TicketType", "TableRight"];
     for (const key of nested) {
       const values = [...bodies.values()].map((body) => body[key]);
       expect(values.some((value) => value === null), `${key} null somewhere`).to.equal(true);
@@ -116,7 +130,8 @@ describe("reference server: every seeded ticket against the official OpenAPI fil
     }
     const category = bodies.get(1)?.Category as Record<string, unknown>;
     expect(category.DefaultTicketStatus).to.not.equal(null);
-    const lengths = (key: string) => [...bodies.values()].map((body) => (body[key] as unknown[]).length);
+    const lengths = (key: string) =>
+      [...bodies.values()].map((body) => (body[key] as unknown[]).length);
     for (const key of ["SecondaryPersons", "Messages", "Tags"]) {
       expect(Math.min(...lengths(key)), `${key} empty somewhere`).to.equal(0);
       expect(Math.max(...lengths(key)), `${key} filled somewhere`).to.be.at.least(1);
@@ -124,7 +139,7 @@ describe("reference server: every seeded ticket against the official OpenAPI fil
   });
 
   it("carries headers, escalation levels, non-dates, tagged custom fields and rights masks", () => {
-    const full = bodies.get(1) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test reads deep paths
+    const full = bodies.get(1) as Json;
     expect(full.Messages[0].MessageHeaders).to.have.length(3);
     expect(full.Priority.EscalationLevels).to.have.length(2);
     expect(full.Priority.NonDates).to.deep.equal(["2024-05-17T00:00:00", "2024-12-25T00:00:00"]);

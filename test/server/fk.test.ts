@@ -14,7 +14,9 @@ describe("reference server: fk", () => {
     const before = plain.ExtraFields as Record<string, string>;
     const after = withKeys.ExtraFields as Record<string, string>;
     const added = Object.keys(after).filter((key) => !(key in before));
-    expect(added).to.deep.equal(["erp.sap.customer_no", "crm.salesforce.account_id", "web.shop.order_ref"]);
+    expect(added).to.deep.equal([
+      "erp.sap.customer_no", "crm.salesforce.account_id", "web.shop.order_ref",
+    ]);
     for (const key of added) {
       expect(key).to.match(FK_KEY);
       expect(after[key]).to.be.a("string");

@@ -2,6 +2,10 @@ import { request as httpRequest } from "node:http";
 import { DEFAULT_CREDENTIALS, startReferenceServer } from "../../src/server/index.js";
 import type { RunningServer, StartOptions } from "../../src/server/index.js";
 
+/** A parsed body read along deep paths. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests walk parsed bodies freely
+export type Json = Record<string, any>;
+
 /** The default Basic credentials as an `Authorization` value. */
 export const BASIC = `Basic ${Buffer.from(
   `${DEFAULT_CREDENTIALS.basic.user}:${DEFAULT_CREDENTIALS.basic.password}`,
@@ -40,9 +44,11 @@ export async function get(
   init: { auth?: boolean; method?: string } = {},
 ): Promise<Reply> {
   const all = init.auth === false ? headers : { authorization: BASIC, ...headers };
-  const response = await fetch(`${server.url}${path}`, { method: init.method ?? "GET", headers: all });
+  const method = init.method ?? "GET";
+  const response = await fetch(`${server.url}${path}`, { method, headers: all });
   const bytes = Buffer.from(await response.arrayBuffer());
-  return { status: response.status, headers: response.headers, bytes, text: bytes.toString("utf8") };
+  const text = bytes.toString("utf8");
+  return { status: response.status, headers: response.headers, bytes, text };
 }
 
 /** GETs a ticket as JSON and parses the body. */
@@ -55,6 +61,13 @@ export async function getJson(
   return { status: reply.status, body: JSON.parse(reply.text) as Record<string, unknown>, reply };
 }
 
+/** A response read with node:http. */
+export interface RawReply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
 /**
  * Sends a request with exactly the given headers (fetch adds `Accept` and `Accept-Language`
  * by itself, so "no header" needs node:http).
@@ -63,14 +76,15 @@ export function rawGet(
   server: RunningServer,
   path: string,
   headers: Record<string, string>,
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+): Promise<RawReply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${server.url}${path}`, { headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }),
-      );
+      res.on("end", () => {
+        const text = Buffer.concat(chunks).toString("utf8");
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text });
+      });
     });
     req.on("error", reject);
     req.end();

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { request as httpRequest, Agent } from "node:http";
 import { createReferenceHandler, SEED, startReferenceServer } from "../../src/server/index.js";
 import type { Handler } from "../../src/server/index.js";
-import { BASIC, get } from "./helpers.js";
+import { BASIC, get, type Json } from "./helpers.js";
 
 describe("reference server: the node:http wrapper", () => {
   it("listens on 127.0.0.1 with an ephemeral port and names its root", async () => {
@@ -11,7 +11,7 @@ describe("reference server: the node:http wrapper", () => {
       expect(server.port).to.be.greaterThan(0);
       expect(server.url).to.equal(`http://127.0.0.1:${server.port}`);
       expect(server.root).to.equal(`${server.url}/api`);
-      const body = JSON.parse((await get(server, "/api/v1/Ticket/1")).text) as { _Links: { Self: string } };
+      const body = JSON.parse((await get(server, "/api/v1/Ticket/1")).text) as Json;
       expect(body._Links.Self).to.equal(`${server.root}/v1/Ticket/1`);
     } finally {
       await server.close();
@@ -64,7 +64,8 @@ describe("reference server: the node:http wrapper", () => {
     const server = await startReferenceServer();
     const agent = new Agent({ keepAlive: true });
     const status = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest(`${server.url}/api/v1/Ticket/1`, { agent, headers: { authorization: BASIC } }, (res) => {
+      const options = { agent, headers: { authorization: BASIC } };
+      const req = httpRequest(`${server.url}/api/v1/Ticket/1`, options, (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
       });
@@ -74,7 +75,8 @@ describe("reference server: the node:http wrapper", () => {
     expect(status).to.equal(200);
     await server.close();
     agent.destroy();
-    const refused = await fetch(`${server.url}/api/v1/Ticket/1`).then(() => "answered", () => "refused");
+    const refused = await fetch(`${server.url}/api/v1/Ticket/1`)
+      .then(() => "answered", () => "refused");
     expect(refused).to.equal("refused");
   });
 
@@ -86,8 +88,13 @@ describe("reference server: the node:http wrapper", () => {
       headers: { host: "example.test", authorization: BASIC },
     });
     expect(response.status).to.equal(200);
-    expect(JSON.parse(String(response.body))).to.include({ Title: "Fakturaen for æøå-kontoret er feil – «haster»", _Links: null });
-    const self = await handler({ method: "GET", url: "/api/v1/Ticket/1?$select=_Links", headers: { host: "example.test", authorization: BASIC } });
-    expect(JSON.parse(String(self.body))._Links.Self).to.equal("http://example.test/api/v1/Ticket/1");
+    expect(JSON.parse(String(response.body))).to.include({
+      Title: "Fakturaen for æøå-kontoret er feil – «haster»",
+      _Links: null,
+    });
+    const headers = { host: "example.test", authorization: BASIC };
+    const self = await handler({ method: "GET", url: "/api/v1/Ticket/1?$select=_Links", headers });
+    const links = (JSON.parse(String(self.body)) as Json)._Links;
+    expect(links.Self).to.equal("http://example.test/api/v1/Ticket/1");
   });
 });

@@ -1,8 +1,7 @@
 import { expect } from "chai";
 import { seedTicketIds } from "../../src/server/index.js";
-import { BASIC, get, getJson, rawGet, useServer } from "./helpers.js";
+import { BASIC, get, getJson, rawGet, useServer, type Json } from "./helpers.js";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read deep paths
 
 /** Every string in a JSON value, nested ones included. */
 function strings(value: unknown): string[] {
@@ -33,7 +32,8 @@ describe("reference server: languages", () => {
 
   it("treats Accept-Language: * as no language", async () => {
     const raw = (await rawGet(server(), "/api/v1/Ticket/1", { authorization: BASIC })).text;
-    expect((await get(server(), "/api/v1/Ticket/1", { "accept-language": "*" })).text).to.equal(raw);
+    const star = await get(server(), "/api/v1/Ticket/1", { "accept-language": "*" });
+    expect(star.text).to.equal(raw);
   });
 
   it("resolves every string of every ticket with Accept-Language", async () => {
@@ -59,8 +59,10 @@ describe("reference server: languages", () => {
 
   it("replaces resource ids from the language's table, falling back to English", async () => {
     const reason = (body: Json) => body.FieldProperties.Title.FieldRight.Reason as string;
-    expect(reason(await ticket(1, { "accept-language": "en" }))).to.equal("This field is mandatory");
-    expect(reason(await ticket(1, { "accept-language": "nb" }))).to.equal("Dette feltet er obligatorisk");
+    const english = await ticket(1, { "accept-language": "en" });
+    const norwegian = await ticket(1, { "accept-language": "nb" });
+    expect(reason(english)).to.equal("This field is mandatory");
+    expect(reason(norwegian)).to.equal("Dette feltet er obligatorisk");
     expect((await ticket(1, { "accept-language": "sv" })).Messages[1].Author).to.equal("System");
   });
 
@@ -73,18 +75,20 @@ describe("reference server: languages", () => {
   it("turns translation off with SO-Language * or x", async () => {
     const raw = (await rawGet(server(), "/api/v1/Ticket/1", { authorization: BASIC })).text;
     for (const off of ["*", "x"]) {
-      const reply = await get(server(), "/api/v1/Ticket/1", { "accept-language": "en", "so-language": off });
+      const headers = { "accept-language": "en", "so-language": off };
+      const reply = await get(server(), "/api/v1/Ticket/1", headers);
       expect(reply.text, off).to.equal(raw);
     }
   });
 
   it("ignores SO-Culture without a language", async () => {
     const raw = (await rawGet(server(), "/api/v1/Ticket/3", { authorization: BASIC })).text;
-    const reply = await rawGet(server(), "/api/v1/Ticket/3", { authorization: BASIC, "so-culture": "de" });
+    const headers = { authorization: BASIC, "so-culture": "de" };
+    const reply = await rawGet(server(), "/api/v1/Ticket/3", headers);
     expect(reply.text).to.equal(raw);
   });
 
-  it("formats numbers inside strings by SO-Culture, leaving JSON numbers and dates alone", async () => {
+  it("formats numbers inside strings by SO-Culture, not JSON numbers or dates", async () => {
     const english = await ticket(3, { "so-language": "en" });
     const german = await ticket(3, { "so-language": "en", "so-culture": "de" });
     expect(english.Title).to.equal("New request (quota 1,234.5 hours)");
@@ -94,7 +98,8 @@ describe("reference server: languages", () => {
   });
 
   it("translates XML bodies the same way", async () => {
-    const reply = await get(server(), "/api/v1/Ticket/1", { accept: "application/xml", "so-language": "en" });
+    const headers = { accept: "application/xml", "so-language": "en" };
+    const reply = await get(server(), "/api/v1/Ticket/1", headers);
     expect(reply.text).to.include("<Name>Support</Name>");
     expect(reply.text).to.not.match(/\[SR_|[A-Z]{2}:"/);
   });

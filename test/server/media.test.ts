@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { BASIC, get, rawGet, useServer } from "./helpers.js";
+import { BASIC, get, rawGet, useServer, type Json } from "./helpers.js";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 const XML_NS = "http://schemas.datacontract.org/2004/07/SuperOffice.CRM.Services";
@@ -79,7 +79,7 @@ describe("reference server: media types", () => {
   it("writes well-formed DataContract XML with the right root, namespaces and i:nil", async () => {
     const reply = await get(server(), "/api/v1/Ticket/2", { accept: "application/xml" });
     expect(XMLValidator.validate(reply.text)).to.equal(true);
-    const root = parser.parse(reply.text).TicketEntity as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed XML
+    const root = parser.parse(reply.text).TicketEntity as Json;
     expect(root["@xmlns"]).to.equal(XML_NS);
     expect(root["@xmlns:i"]).to.equal(XSI_NS);
     expect(root.TicketId).to.equal("2");
@@ -90,18 +90,20 @@ describe("reference server: media types", () => {
 
   it("writes maps as key/value pairs and array items named after their type", async () => {
     const reply = await get(server(), "/api/v1/Ticket/1", { accept: "application/xml" });
-    const root = parser.parse(reply.text).TicketEntity as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed XML
-    const body = JSON.parse(json) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed JSON
-    expect(root.SecondaryPersons.Person.map((p: { PersonId: string }) => p.PersonId)).to.deep.equal(["22", "24"]);
+    const root = parser.parse(reply.text).TicketEntity as Json;
+    const body = JSON.parse(json) as Json;
+    const personIds = root.SecondaryPersons.Person.map((person: Json) => person.PersonId);
+    expect(personIds).to.deep.equal(["22", "24"]);
     expect(root.Messages.TicketMessage[0].MessageHeaders.TicketMessageHeader).to.have.length(3);
-    expect(root.Tags.Tag.map((tag: { Name: string }) => tag.Name)).to.deep.equal(["VIP", "Faktura"]);
+    expect(root.Tags.Tag.map((tag: Json) => tag.Name)).to.deep.equal(["VIP", "Faktura"]);
     expect(root.Priority.NonDates.dateTime).to.deep.equal(body.Priority.NonDates);
     expect(root.Priority.EscalationLevels.TicketPriorityEscalationLevelEntity).to.have.length(2);
     const links = Object.fromEntries(
-      root._Links.KeyValueOfstringstring.map((pair: { Key: string; Value: string }) => [pair.Key, pair.Value]),
+      root._Links.KeyValueOfstringstring.map((pair: Json) => [pair.Key, pair.Value]),
     );
     expect(links).to.deep.equal(body._Links);
-    const fieldItem = Object.keys(root.FieldProperties).find((key) => key.startsWith("KeyValueOfstringFieldProperty"));
+    const fieldItem = Object.keys(root.FieldProperties)
+      .find((key) => key.startsWith("KeyValueOfstringFieldProperty"));
     expect(fieldItem).to.be.a("string");
     const titleRight = [root.FieldProperties[fieldItem as string]].flat()
       .find((pair: { Key: string }) => pair.Key === "Title");
@@ -115,14 +117,16 @@ describe("reference server: media types", () => {
     const xmlReply = await get(server(), "/api/v1/Ticket/12", { accept: "application/xml" });
     const encoded = Buffer.from(title, "utf8");
     expect(jsonReply.bytes.includes(Buffer.from(JSON.stringify(title), "utf8"))).to.equal(true);
-    expect(xmlReply.bytes.includes(Buffer.concat([Buffer.from("<Title>"), encoded, Buffer.from("</Title>")]))).to.equal(true);
+    const element = Buffer.concat([Buffer.from("<Title>"), encoded, Buffer.from("</Title>")]);
+    expect(xmlReply.bytes.includes(element)).to.equal(true);
     const germanXml = (await get(server(), "/api/v1/Ticket/417", { accept: "text/xml" })).text;
-    expect(germanXml).to.include("<Title>Straße gesperrt – Lieferung verspätet (Größe XXL)</Title>");
+    expect(germanXml)
+      .to.include("<Title>Straße gesperrt – Lieferung verspätet (Größe XXL)</Title>");
   });
 
   it("escapes markup in XML text and reads back the same value as JSON", async () => {
     const xml = (await get(server(), "/api/v1/Ticket/5", { accept: "application/xml" })).text;
-    const body = JSON.parse((await get(server(), "/api/v1/Ticket/5")).text) as Record<string, unknown>;
+    const body = JSON.parse((await get(server(), "/api/v1/Ticket/5")).text) as Json;
     expect(xml).to.include("<Title>Order \"A&amp;B\" &lt;urgent&gt;</Title>");
     const parsed = new XMLParser({ processEntities: true, parseTagValue: false }).parse(xml);
     expect(parsed.TicketEntity.Title).to.equal(body.Title);
@@ -133,6 +137,10 @@ describe("reference server: media types", () => {
     expect(reply.status).to.equal(404);
     expect(reply.headers.get("content-type")).to.equal("application/xml; charset=utf-8");
     const error = parser.parse(reply.text).Error as Record<string, string>;
-    expect(error).to.include({ Error: "true", ErrorType: "SoNotFoundException", ErrorMessage: "Ticket id 99 not found" });
+    expect(error).to.include({
+      Error: "true",
+      ErrorType: "SoNotFoundException",
+      ErrorMessage: "Ticket id 99 not found",
+    });
   });
 });

@@ -65,14 +65,16 @@ describe("so-conformance serve", () => {
     it(`refuses --port '${port}' with exit 2 and one line`, async () => {
       const io = captureIo();
       expect(await serveCommand({ port, host: "127.0.0.1" }, io)).to.equal(2);
-      expect(io.errText()).to.equal(`so-conformance: --port \`${port}\` is not a port number; use 0 to 65535\n`);
+      expect(io.errText())
+        .to.equal(`so-conformance: --port \`${port}\` is not a port number; use 0 to 65535\n`);
     });
   }
 
   it("refuses a malformed --host with exit 2 and one line", async () => {
     const io = captureIo();
     expect(await serveCommand({ port: "0", host: "bad host!" }, io)).to.equal(2);
-    expect(io.errText()).to.equal("so-conformance: --host `bad host!` is not a host name or IP address\n");
+    expect(io.errText())
+      .to.equal("so-conformance: --host `bad host!` is not a host name or IP address\n");
   });
 
   it("reports a port in use with exit 2 and one line", async () => {
@@ -81,7 +83,8 @@ describe("so-conformance serve", () => {
       const io = captureIo();
       expect(await serveCommand({ port: String(busy.port), host: "127.0.0.1" }, io)).to.equal(2);
       expect(io.errText()).to.equal(
-        `so-conformance: port ${busy.port} on 127.0.0.1 is already in use; choose another --port (0 picks a free one)\n`,
+        `so-conformance: port ${busy.port} on 127.0.0.1 is already in use; ` +
+          "choose another --port (0 picks a free one)\n",
       );
     } finally {
       await busy.close();
