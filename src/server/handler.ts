@@ -67,6 +67,7 @@ function findTicket(config: ReferenceConfig, id: number): SeedTicket | undefined
 /**
  * Answers `GET /api/v1/Ticket/{id}`. The gates run in this order: path, method, `Accept`,
  * credentials, id, `fk`, existence; so a 401 never tells whether a ticket exists.
+ * TODO(conditional-requests): `If-Modified-Since` (304) and `If-Unmodified-Since` (412).
  */
 function answer(request: ServerRequest, config: ReferenceConfig): ServerResponse {
   const route = routeRequest(request.url);

@@ -20,7 +20,11 @@ export const ARRAY_ITEM_NAMES: Record<string, string> = {
   VisibleForGroups: "int",
 };
 
-/** Map properties → the element name of one key/value pair. */
+/**
+ * Map properties → the element name of one key/value pair.
+ * TODO(xml-arrays-namespace): .NET puts dictionary items in the Serialization/Arrays namespace
+ * under a prefix; they are written here in the default namespace, which readers ignore.
+ */
 export const MAP_ITEM_NAMES: Record<string, string> = {
   ExtraFields: "KeyValueOfstringstring",
   CustomFields: "KeyValueOfstringstring",
