@@ -28,12 +28,15 @@ export function readCompleteReports(dir: string): RunRecord {
   expect(seal.hashMatches, "the record's hash").to.equal(true);
   expect(seal.inconsistencies).to.deep.equal([]);
 
-  const verdicts = Object.fromEntries(record.requirements.map((verdict) => [verdict.id, verdict.verdict]));
+  const verdicts = Object.fromEntries(record.requirements.map((v) => [v.id, v.verdict]));
   expect(verdictsFromHtml(texts["certification.html"]!)).to.deep.equal(verdicts);
   expect(verdictsFromMarkdown(texts["certification.md"]!)).to.deep.equal(verdicts);
   expect(verdictsFromJunit(texts["junit.xml"]!)).to.deep.equal(verdicts);
 
-  const secrets = Object.values(TEST_CREDENTIALS).flatMap((value) => [value, value.split(/[ =]/).pop()!]);
+  const secrets = Object.values(TEST_CREDENTIALS).flatMap((value) => [
+    value,
+    value.split(/[ =]/).pop()!,
+  ]);
   for (const [name, text] of Object.entries(texts)) {
     for (const secret of secrets) expect(text, `${name} leaks a credential`).not.to.include(secret);
   }

@@ -12,9 +12,10 @@ describe("cli: a run that cannot even start still writes its reports", () => {
   before(() => (dir = mkdtempSync(join(tmpdir(), "ct-aborted-"))));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("replaying a folder that does not exist: exit 2, status aborted, every requirement error", async () => {
+  it("replaying a missing folder: exit 2, status aborted, every requirement error", async () => {
     const io = captureIo(dir, { ...TEST_CREDENTIALS });
-    const code = await main(["node", "so-conformance", "run", "--replay", "no-such-recordings", "--out", "out"], io);
+    const args = ["run", "--replay", "no-such-recordings", "--out", "out"];
+    const code = await main(["node", "so-conformance", ...args], io);
     expect(code).to.equal(2);
 
     const record = readCompleteReports(join(dir, "out"));

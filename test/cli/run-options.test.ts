@@ -6,20 +6,25 @@ import { main } from "../../src/cli/main.js";
 import { parseRunOptions } from "../../src/cli/run-options.js";
 import { captureIo } from "./fake-io.js";
 
+const LOCAL = "http://127.0.0.1:1/api";
+
 describe("cli: run flags", () => {
   let dir: string;
   before(() => (dir = mkdtempSync(join(tmpdir(), "ct-flags-"))));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const cases: Array<{ args: string[]; says: RegExp }> = [
-    { args: ["--ticket", "abc", "--target", "http://127.0.0.1:1/api"], says: /`--ticket` `abc` is not an int32/ },
-    { args: ["--target", "http://127.0.0.1:1/api", "--ticket", "2147483648"], says: /not an int32/ },
+    { args: ["--ticket", "abc", "--target", LOCAL], says: /`--ticket` `abc` is not an int32/ },
+    { args: ["--target", LOCAL, "--ticket", "2147483648"], says: /not an int32/ },
     { args: ["--missing-ticket", "1.5"], says: /`--missing-ticket` `1.5` is not an int32/ },
-    { args: ["--record", "a", "--replay", "b"], says: /`--record` and `--replay` exclude each other/ },
-    { args: ["--only", "STATUS,NOPE"], says: /`NOPE`.*allowed areas: STATUS, SCHEMA, SELECT, FK, MEDIA, LANG, TZ, AUTH/ },
-    { args: ["--target", "ftp://host/api", "--ticket", "1"], says: /uses ftp; only http and https/ },
+    { args: ["--record", "a", "--replay", "b"], says: /`--record` and `--replay` exclude each/ },
+    {
+      args: ["--only", "STATUS,NOPE"],
+      says: /`NOPE`.*allowed areas: STATUS, SCHEMA, SELECT, FK, MEDIA, LANG, TZ, AUTH/,
+    },
+    { args: ["--target", "ftp://host/api", "--ticket", "1"], says: /uses ftp; only http and/ },
     { args: ["--target", "not a url", "--ticket", "1"], says: /is not a URL/ },
-    { args: ["--target", "http://127.0.0.1:1/api"], says: /needs at least one `--ticket ID`/ },
+    { args: ["--target", LOCAL], says: /needs at least one `--ticket ID`/ },
     { args: ["--timeout", "0"], says: /`--timeout` `0` is not a positive whole number/ },
     { args: ["--sign-key", "/no/such/key.pem"], says: /`--sign-key` .* cannot be read: ENOENT/ },
     { args: ["--profile", "loose"], says: /Allowed choices are lenient, strict/ },
@@ -28,7 +33,8 @@ describe("cli: run flags", () => {
   for (const { args, says } of cases) {
     it(`refuses ${args.join(" ")} with exit 2 and one line`, async () => {
       const io = captureIo(dir);
-      const code = await main(["node", "so-conformance", "run", "--out", join(dir, "out"), ...args], io);
+      const argv = ["node", "so-conformance", "run", "--out", join(dir, "out"), ...args];
+      const code = await main(argv, io);
       expect(code).to.equal(2);
       expect(io.stderr()).to.match(says);
       expect(io.stderr()).not.to.match(/\n\s+at /);
@@ -36,7 +42,8 @@ describe("cli: run flags", () => {
   }
 
   it("accepts areas and ids in any case, resolves --out against the working directory", () => {
-    const settings = parseRunOptions({ only: "status, fk-2", out: "r", ticket: ["7"], profile: "strict" }, dir);
+    const raw = { only: "status, fk-2", out: "r", ticket: ["7"], profile: "strict" };
+    const settings = parseRunOptions(raw, dir);
     expect(settings.only).to.deep.equal(["STATUS", "FK-2"]);
     expect(settings.outDir).to.equal(join(dir, "r"));
     expect(settings.tickets).to.deep.equal([7]);

@@ -26,7 +26,8 @@ describe("cli: progress and summary", () => {
     const quiet = captureIo("/");
     const [, failing] = fixtureVerdicts();
     for (const [io, output] of [[verbose, "verbose"], [quiet, "quiet"]] as const) {
-      trackProgress(io, output, painter(false)).onProgress({ type: "requirement-end", verdict: failing!, index: 0, total: 1 });
+      const progress = trackProgress(io, output, painter(false));
+      progress.onProgress({ type: "requirement-end", verdict: failing!, index: 0, total: 1 });
     }
     expect(verbose.stderr()).to.match(/\n {4}FAIL: Title was not null/);
     expect(quiet.stderr()).to.equal("");
@@ -46,7 +47,8 @@ describe("cli: progress and summary", () => {
   });
 
   it("summarises by area with totals, the banner and the report paths", () => {
-    const summary = formatSummary(fixtureRecord(), ["/r/certification.json", "/r/junit.xml"], painter(false));
+    const paths = ["/r/certification.json", "/r/junit.xml"];
+    const summary = formatSummary(fixtureRecord(), paths, painter(false));
     expect(summary).to.include("COULD NOT JUDGE (exit 2)");
     expect(summary).to.match(/^area\s+pass\s+fail\s+warn\s+skip\s+error\s+total$/m);
     expect(summary).to.match(/^SELECT\s+0\s+1\s+0\s+0\s+0\s+1$/m);

@@ -35,7 +35,9 @@ describe("cli: so-conformance verify", () => {
     return { code, out: io.stdout(), err: io.stderr() };
   }
 
-  function tampered(change: (record: any) => void, name: string): string { // eslint-disable-line @typescript-eslint/no-explicit-any -- test edits raw JSON
+  // Note: tampering edits the record as raw JSON, whatever its type says.
+  type RawRecord = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  function tampered(change: (record: RawRecord) => void, name: string): string {
     const record = JSON.parse(readFileSync(report, "utf8"));
     change(record);
     const path = join(dir, name);
@@ -62,7 +64,7 @@ describe("cli: so-conformance verify", () => {
     expect(result.err).to.include("totals.fail is 1 but 0 requirements have verdict fail");
   });
 
-  it("exits 1 when the record was re-hashed after an edit: the signature no longer fits", async () => {
+  it("exits 1 when an edited record was re-hashed: the signature does not fit", async () => {
     const path = tampered((record) => {
       record.target.root = "https://elsewhere.example/api";
       record.sha256 = hashRecord(record);

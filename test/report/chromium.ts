@@ -30,7 +30,8 @@ export async function runChromium(file: string, flags: string[]): Promise<string
   ];
   try {
     return await new Promise((resolve, reject) => {
-      execFile(CHROMIUM, args, { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (error, stdout, stderr) =>
+      const limits = { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 };
+      execFile(CHROMIUM, args, limits, (error, stdout, stderr) =>
         error ? reject(new Error(`chromium failed: ${error.message}\n${stderr}`)) : resolve(stdout),
       );
     });

@@ -1,11 +1,14 @@
 import type { Exchange } from "../../src/model/exchange.js";
 import type { Verdict } from "../../src/model/finding.js";
 import type { RunRecord } from "../../src/model/record.js";
-import { buildRecord } from "../../src/report/build-record.js";
+import { buildRecord, type RecordInput } from "../../src/report/build-record.js";
 import { sealRecord } from "../../src/report/seal.js";
 
 /** Text that must survive every format: markup characters and non-ASCII. */
 export const AWKWARD = `<b>&"'</b> Blåbærsyltetøy – 東京`;
+
+/** A body longer than a report's excerpt, with the awkward text at its start. */
+const LONG_BODY = `{"Title":${JSON.stringify(AWKWARD)},"pad":"${"x".repeat(5000)}"}`;
 
 /** A credential the fixture's evidence carries, which no report may show. */
 export const FIXTURE_SECRET = "Bearer s3cret-token-for-tests";
@@ -61,22 +64,36 @@ export function fixtureVerdicts(): Verdict[] {
           exchange: "SELECT-2#1",
         },
       ],
-      evidence: [exchange("SELECT-2#1", 200, `{"Title":${JSON.stringify(AWKWARD)},"pad":"${"x".repeat(5000)}"}`)],
+      evidence: [exchange("SELECT-2#1", 200, LONG_BODY)],
     }),
     verdict("SCHEMA-3", "warn", {
-      findings: [{ requirement: "SCHEMA-3", severity: "warn", message: "undocumented property `Extra`", where: "/Extra" }],
+      findings: [
+        {
+          requirement: "SCHEMA-3",
+          severity: "warn",
+          message: "undocumented property `Extra`",
+          where: "/Extra",
+        },
+      ],
     }),
     verdict("AUTH-5", "skip", { reason: "no SO_XSRF_TOKEN was given", evidence: [] }),
-    verdict("TZ-2", "error", { reason: "the target did not answer: connection refused", evidence: [] }),
+    verdict("TZ-2", "error", {
+      reason: "the target did not answer: connection refused",
+      evidence: [],
+    }),
   ];
 }
 
 /** A sealed record holding every verdict kind. */
-export function fixtureRecord(overrides: Partial<Parameters<typeof buildRecord>[0]> = {}): RunRecord {
+export function fixtureRecord(overrides: Partial<RecordInput> = {}): RunRecord {
   return sealRecord(
     buildRecord({
       suite: { name: "so-webapi-conformance", version: "0.1.0", sha256: "a".repeat(64) },
-      spec: { file: "spec/v1TicketEntity_GetTicketEntity.md", uid: "v1TicketEntity_GetTicketEntity", sha256: "b".repeat(64) },
+      spec: {
+        file: "spec/v1TicketEntity_GetTicketEntity.md",
+        uid: "v1TicketEntity_GetTicketEntity",
+        sha256: "b".repeat(64),
+      },
       schemas: [{ file: "schemas/TicketEntityWithLinks.json", sha256: "c".repeat(64) }],
       target: { kind: "live", root: "http://127.0.0.1:9/api" },
       profile: "lenient",

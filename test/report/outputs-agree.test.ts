@@ -3,14 +3,20 @@ import { renderHtml } from "../../src/report/html.js";
 import { renderJunit } from "../../src/report/junit.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { AWKWARD, fixtureRecord } from "./fixture-record.js";
-import { readJunit, verdictsFromHtml, verdictsFromJunit, verdictsFromMarkdown } from "./read-back.js";
+import {
+  readJunit,
+  verdictsFromHtml,
+  verdictsFromJunit,
+  verdictsFromMarkdown,
+} from "./read-back.js";
 
 describe("report: every format agrees with the record", () => {
   const record = fixtureRecord();
-  const fromRecord = Object.fromEntries(record.requirements.map((verdict) => [verdict.id, verdict.verdict]));
+  const fromRecord = Object.fromEntries(record.requirements.map((v) => [v.id, v.verdict]));
 
   it("the fixture holds every verdict kind", () => {
-    expect(new Set(Object.values(fromRecord))).to.have.all.keys("pass", "fail", "warn", "skip", "error");
+    const kinds = new Set(Object.values(fromRecord));
+    expect(kinds).to.have.all.keys("pass", "fail", "warn", "skip", "error");
   });
 
   it("HTML shows the verdict of every requirement", () => {
@@ -27,7 +33,8 @@ describe("report: every format agrees with the record", () => {
 
   it("JSON round-trips the verdicts", () => {
     const parsed = JSON.parse(JSON.stringify(record)) as typeof record;
-    expect(Object.fromEntries(parsed.requirements.map((v) => [v.id, v.verdict]))).to.deep.equal(fromRecord);
+    const fromJson = Object.fromEntries(parsed.requirements.map((v) => [v.id, v.verdict]));
+    expect(fromJson).to.deep.equal(fromRecord);
   });
 });
 
@@ -48,7 +55,7 @@ describe("report: JUnit XML", () => {
     const failing = junit.cases.find((testCase) => testCase.name.startsWith("SELECT-2:"))!;
     expect(failing.failure!.message).to.equal(`Title was not null: ${AWKWARD}`);
     expect(failing.failure!.text).to.include(AWKWARD);
-    expect(failing.failure!.text).to.include("GET http://127.0.0.1:9/api/v1/Ticket/7?$select=Title");
+    expect(failing.failure!.text).to.include("GET http://127.0.0.1:9/api/v1/Ticket/7?$select=");
   });
 
   it("gives skips their reason and could-not-judge its reason", () => {

@@ -44,7 +44,9 @@ function toString(node: unknown): string {
 /** Reads the "Requirements" table of the Markdown report through remark. */
 export function verdictsFromMarkdown(markdown: string): VerdictMap {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
-  const index = tree.children.findIndex((node) => node.type === "heading" && toString(node) === "Requirements");
+  const index = tree.children.findIndex(
+    (node) => node.type === "heading" && toString(node) === "Requirements",
+  );
   const table = tree.children.slice(index).find((node): node is Table => node.type === "table");
   if (!table) throw new Error("no Requirements table in the Markdown report");
   const [header, ...rows] = table.children.map((row) => row.children.map((cell) => toString(cell)));
@@ -71,7 +73,8 @@ export function readJunit(xml: string): { totals: Record<string, string>; cases:
     textNodeName: "text",
     isArray: (name) => name === "testsuite" || name === "testcase",
   });
-  type RawCase = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed XML
+  // Note: the parsed XML is untyped; the fields read below are the ones JUnit defines.
+  type RawCase = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   type Suites = Record<string, unknown> & { testsuite: Array<{ testcase: RawCase[] }> };
   const document = parser.parse(xml) as { testsuites: Suites };
   const { testsuite, ...totals } = document.testsuites;
