@@ -22,7 +22,10 @@ interface ValidateOptions {
 }
 
 /** Formats this command reads; NDJSON and HAR come with the corpus reader. */
-const FORMATS_BY_EXTENSION: Readonly<Record<string, BodyFormat>> = { ".json": "json", ".xml": "xml" };
+const FORMATS_BY_EXTENSION: Readonly<Record<string, BodyFormat>> = {
+  ".json": "json",
+  ".xml": "xml",
+};
 
 /** Tallies over all inputs, for the summary line and the exit code. */
 interface Tally {
@@ -54,7 +57,8 @@ export async function validateCommand(
   }
   const tally: Tally = { valid: 0, invalid: 0, unreadable: 0, warnings: 0 };
   for (const file of files) {
-    const bodyFormat = (format as BodyFormat | undefined) ?? FORMATS_BY_EXTENSION[extname(file)] ?? "json";
+    const bodyFormat =
+      (format as BodyFormat | undefined) ?? FORMATS_BY_EXTENSION[extname(file)] ?? "json";
     try {
       const text = readInput(file, io);
       const report = validateBodyText(text, {
@@ -88,7 +92,13 @@ function readInput(file: string, io: CliIo): string {
   }
 }
 
-function printReport(file: string, report: BodyReport, tally: Tally, quiet: boolean, io: CliIo): void {
+function printReport(
+  file: string,
+  report: BodyReport,
+  tally: Tally,
+  quiet: boolean,
+  io: CliIo,
+): void {
   const failed = report.violations.some((violation) => violation.severity === "fail");
   tally.warnings += report.violations.filter((violation) => violation.severity === "warn").length;
   if (failed || report.problems.length > 0) tally.invalid += 1;
@@ -107,8 +117,9 @@ function printReport(file: string, report: BodyReport, tally: Tally, quiet: bool
 function summarize(tally: Tally, type: string, profile: Profile): string {
   const total = tally.valid + tally.invalid + tally.unreadable;
   return (
-    `validate: ${total} ${total === 1 ? "body" : "bodies"} as ${type} (${profile}): ${tally.valid} valid, ${tally.invalid} ` +
-    `invalid, ${tally.unreadable} unreadable, ${tally.warnings} warnings\n`
+    `validate: ${total} ${total === 1 ? "body" : "bodies"} as ${type} (${profile}): ` +
+    `${tally.valid} valid, ${tally.invalid} invalid, ${tally.unreadable} unreadable, ` +
+    `${tally.warnings} warnings\n`
   );
 }
 

@@ -66,11 +66,16 @@ const RULES: ReadonlyArray<Rule> = [
  * against each other and against the schema derived from it. `pageText` (the page's bytes as
  * text) enables the checks that need the raw Markdown.
  */
-export function lintPage(operation: Operation, validators: BodyChecker, pageText?: string): PageIssue[] {
+export function lintPage(
+  operation: Operation,
+  validators: BodyChecker,
+  pageText?: string,
+): PageIssue[] {
   const carrier = operation.types[operation.bodyType] as TypeModel;
   const request = operation.sampleRequest ? readSample(operation.sampleRequest) : undefined;
   const response = operation.sampleResponse ? readSample(operation.sampleResponse) : undefined;
-  const values = response?.body === undefined ? [] : walkTyped(operation, response.body, carrier.name);
+  const body = response?.body;
+  const values = body === undefined ? [] : walkTyped(operation, body, carrier.name);
   const context: LintContext = {
     operation,
     carrier,
@@ -91,7 +96,9 @@ function doubleEscapedEntities({ operation, pageText }: LintContext): PageIssue[
       issues.push({
         rule: "double-escaped-entity",
         place: { file: operation.source.file, line: index + 1, column: (match.index ?? 0) + 1 },
-        message: `\`${match[0]}\` is escaped twice; it renders as \`&${match[1]};\`, not as the character`,
+        message:
+          `\`${match[0]}\` is escaped twice; it renders as \`&${match[1]};\`, ` +
+          "not as the character",
       });
     }
   });
@@ -103,7 +110,9 @@ function selectNames({ operation, carrier }: LintContext): PageIssue[] {
   const lists: Array<{ names: string[]; place: Place; where: string }> = [];
   for (const example of operation.queryExamples ?? []) {
     const match = /[?&]\$select=([^&\s]*)/.exec(example.text);
-    if (match?.[1]) lists.push({ names: match[1].split(","), place: example.place, where: "example" });
+    if (match?.[1]) {
+      lists.push({ names: match[1].split(","), place: example.place, where: "example" });
+    }
   }
   const quoted = select ? /"([^"]+)"/.exec(select.description) : null;
   if (select && quoted?.[1]) {
@@ -113,20 +122,27 @@ function selectNames({ operation, carrier }: LintContext): PageIssue[] {
     names.flatMap((name) => {
       const problem = unknownSelectPath(operation, carrier, name.trim());
       if (!problem) return [];
-      return [{ rule: "select-name", place, message: `the $select ${where} names \`${name.trim()}\`: ${problem}` }];
+      const message = `the $select ${where} names \`${name.trim()}\`: ${problem}`;
+      return [{ rule: "select-name", place, message }];
     }),
   );
 }
 
 /** Why a `$select` path names nothing, or undefined when every segment is a property. */
-function unknownSelectPath(operation: Operation, carrier: TypeModel, path: string): string | undefined {
+function unknownSelectPath(
+  operation: Operation,
+  carrier: TypeModel,
+  path: string,
+): string | undefined {
   let type: TypeModel | undefined = carrier;
   for (const segment of path.split("/")) {
     const wanted = segment.toLowerCase();
     const property: TypeModel["properties"][number] | undefined = type?.properties.find(
       (candidate) => candidate.name.toLowerCase() === wanted,
     );
-    if (!type || !property) return `\`${segment}\` is not a property of ${type?.name ?? "a scalar"}`;
+    if (!type || !property) {
+      return `\`${segment}\` is not a property of ${type?.name ?? "a scalar"}`;
+    }
     type = property.type.kind === "ref" ? operation.types[property.type.name] : undefined;
   }
   return undefined;
@@ -137,8 +153,9 @@ function sampleRequestPath({ operation, request }: LintContext): PageIssue[] {
   return [{
     rule: "sample-request-template",
     place: request.place,
-    message: `the sample request \`${request.startLine}\` sends the template \`${operation.path}\` ` +
-      `instead of an id`,
+    message:
+      `the sample request \`${request.startLine}\` sends the template ` +
+      `\`${operation.path}\` instead of an id`,
   }];
 }
 
@@ -215,12 +232,14 @@ function fieldPropertyKeys({ response, values, operation }: LintContext): PageIs
       const documented = operation.types[owner as string]?.properties ?? [];
       const keys = value && typeof value === "object" ? Object.keys(value) : [];
       return keys
-        .filter((key) => !documented.some((property) => property.name.toLowerCase() === key.toLowerCase()))
+        .filter((key) => !documented.some((property) => sameName(property.name, key)))
         .map((key) => ({
           rule: "field-properties-key",
           place: (response as SampleMessage).placeOf(`${pointer}/${key}`),
           pointer: `${pointer}/${key}`,
-          message: `FieldProperties maps field names to rights, but \`${key}\` is not a field of ${owner}`,
+          message:
+            `FieldProperties maps field names to rights, but \`${key}\` ` +
+            `is not a field of ${owner}`,
         }));
     });
 }
@@ -251,7 +270,9 @@ function eventsBeforeCreation({ response }: LintContext): PageIssue[] {
     rule: "event-before-creation",
     place: (response as SampleMessage).placeOf(`/${name}`),
     pointer: `/${name}`,
-    message: `\`${name}\` (${String(body[name])}) is earlier than \`CreatedAt\` (${String(body.CreatedAt)})`,
+    message:
+      `\`${name}\` (${String(body[name])}) is earlier than ` +
+      `\`CreatedAt\` (${String(body.CreatedAt)})`,
   }));
 }
 
@@ -284,5 +305,10 @@ function linksTarget({ response, operation }: LintContext): PageIssue[] {
 }
 
 function isEmptyObject(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  return Object.keys(value).length === 0;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
 }

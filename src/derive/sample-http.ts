@@ -19,7 +19,11 @@ export interface SampleMessage {
 export function readSample(sample: SampleModel): SampleMessage {
   const lines = sample.text.split("\n");
   // Note: the block's first line stands one below the fence.
-  const lineAt = (index: number): Place => ({ ...sample.place, line: sample.place.line + 1 + index, column: 1 });
+  const lineAt = (index: number): Place => ({
+    ...sample.place,
+    line: sample.place.line + 1 + index,
+    column: 1,
+  });
   const blank = lines.findIndex((line) => line.trim() === "");
   const headerEnd = blank === -1 ? lines.length : blank;
   const headers = new Map<string, { value: string; place: Place }>();

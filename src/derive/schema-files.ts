@@ -32,7 +32,9 @@ export function compareSchemas(dir: string, derived: readonly DerivedSchema[]): 
   const drift: SchemaDrift = { drifted: [], missing: [], extra: [] };
   for (const schema of derived) {
     if (!onDisk.includes(schema.file)) drift.missing.push(schema.file);
-    else if (readFileSync(join(dir, schema.file), "utf8") !== schema.text) drift.drifted.push(schema.file);
+    else if (readFileSync(join(dir, schema.file), "utf8") !== schema.text) {
+      drift.drifted.push(schema.file);
+    }
   }
   drift.extra = onDisk.filter((file) => !expected.has(file));
   return drift;

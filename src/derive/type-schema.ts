@@ -21,8 +21,12 @@ const SCALAR_SCHEMAS: Readonly<Record<ScalarName, () => JsonSchema>> = {
   "date-time": () => ({ type: "string", pattern: DATE_TIME_PATTERN }),
 };
 
+type SchemaBuilders = {
+  [K in TypeRef["kind"]]: (type: Extract<TypeRef, { kind: K }>) => JsonSchema;
+};
+
 /** Builds the schema of a type that never holds null: array items and the like. */
-const VALUE_SCHEMAS: { [K in TypeRef["kind"]]: (type: Extract<TypeRef, { kind: K }>) => JsonSchema } = {
+const VALUE_SCHEMAS: SchemaBuilders = {
   scalar: (type) => SCALAR_SCHEMAS[type.name](),
   enum: (type) => ({ type: "string", enum: [...type.values] }),
   ref: (type) => ({ $ref: schemaFileName(type.name) }),
@@ -50,7 +54,8 @@ export function nullableSchema(type: TypeRef): JsonSchema {
   const schema = valueSchema(type);
   if (type.kind === "ref") return annotated(type, { anyOf: [schema, { type: "null" }] });
   if (type.kind === "enum") {
-    return annotated(type, { type: ["string", "null"], enum: [...(schema.enum as string[]), null] });
+    const values = [...(schema.enum as string[]), null];
+    return annotated(type, { type: ["string", "null"], enum: values });
   }
   return annotated(type, { ...schema, type: [schema.type, "null"] });
 }

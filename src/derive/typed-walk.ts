@@ -24,7 +24,9 @@ export function walkTyped(operation: Operation, body: unknown, typeName: string)
     } else if (type.kind === "array" && Array.isArray(value)) {
       value.forEach((item, index) => visit(item, type.items, `${pointer}/${index}`));
     } else if (type.kind === "map") {
-      for (const [key, member] of Object.entries(value)) visit(member, type.values, `${pointer}/${escape(key)}`);
+      for (const [key, member] of Object.entries(value)) {
+        visit(member, type.values, `${pointer}/${escape(key)}`);
+      }
     }
   };
   visit(body, { kind: "ref", name: typeName }, "");

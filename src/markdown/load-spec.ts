@@ -60,7 +60,8 @@ function readTypePages(root: string, base: string): Record<string, TypeModel> {
     const page = parsePage(readFileSync(file, "utf8"), displayName(base, file));
     const body = page.body as TypeModel;
     if (body.name !== basename(name, ".md")) {
-      throw pageMalformed(body.place, `the body type \`${body.name}\` must match the file name \`${name}\``);
+      const message = `the body type \`${body.name}\` must match the file name \`${name}\``;
+      throw pageMalformed(body.place, message);
     }
     types[body.name] = { ...body, description: page.intro.join("\n\n") };
   }

@@ -50,7 +50,8 @@ export function parsePage(text: string, file: string, kind: PageKind = "type"): 
 function readFrontMatter(tree: Root, file: string): Record<string, unknown> {
   const first = tree.children[0];
   if (first?.type !== "yaml") {
-    throw pageMalformed(placeOf(first, file), "no YAML front matter (a `---` block with `title` and `uid`)");
+    const message = "no YAML front matter (a `---` block with `title` and `uid`)";
+    throw pageMalformed(placeOf(first, file), message);
   }
   let data: unknown;
   try {
@@ -60,7 +61,8 @@ function readFrontMatter(tree: Root, file: string): Record<string, unknown> {
     throw pageMalformed(placeOf(first, file), `front matter is not valid YAML: ${reason}`);
   }
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
-    throw pageMalformed(placeOf(first, file), "front matter must be a mapping with `title` and `uid`");
+    const message = "front matter must be a mapping with `title` and `uid`";
+    throw pageMalformed(placeOf(first, file), message);
   }
   const record = data as Record<string, unknown>;
   for (const key of ["title", "uid"]) {

@@ -31,12 +31,14 @@ export function applyRefinement(published: TypeModel, refinement: TypeModel): Ty
   const properties = published.properties.map((property): PropertyModel => {
     const narrower = refined.get(property.name);
     if (!narrower) return property;
-    const allowed = NARROWINGS.some(({ from, to }) => from(property.type) && narrower.type.kind === to);
+    const kind = narrower.type.kind;
+    const allowed = NARROWINGS.some(({ from, to }) => from(property.type) && kind === to);
     if (!allowed) {
       throw pageMalformed(
         narrower.typePlace ?? narrower.place,
-        `refinement of \`${property.name}\` to \`${formatTypeRef(narrower.type)}\` does not narrow ` +
-          `\`${property.typeText}\` at ${formatPlace(property.typePlace ?? property.place)} (${ALLOWED})`,
+        `refinement of \`${property.name}\` to \`${formatTypeRef(narrower.type)}\` ` +
+          `does not narrow \`${property.typeText}\` ` +
+          `at ${formatPlace(property.typePlace ?? property.place)} (${ALLOWED})`,
       );
     }
     return {

@@ -50,7 +50,8 @@ function extractPreamble(page: Page, section: Section): void {
     const place = placeOf(pathBlock, page.file);
     const match = pathBlock.value.trim().match(/^([A-Z]+) (\/\S*)$/);
     if (!match?.[1] || !match[2]) {
-      throw pageMalformed(place, `the path block must read \`METHOD /path\`, not \`${pathBlock.value}\``);
+      const message = `the path block must read \`METHOD /path\`, not \`${pathBlock.value}\``;
+      throw pageMalformed(place, message);
     }
     page.request = { method: match[1], path: match[2], place };
   }
@@ -66,7 +67,8 @@ function extractPreamble(page: Page, section: Section): void {
 
 function extractQuery(page: Page, section: Section): void {
   const table = requireTable(page, section, "query parameter");
-  const rows = readTable(table, page.file, "query parameter", ["Parameter Name", "Type", "Description"]);
+  const columns = ["Parameter Name", "Type", "Description"];
+  const rows = readTable(table, page.file, "query parameter", columns);
   page.query = rows.map((row) => parameter(row, true));
   for (const block of section.nodes) {
     if (block.type !== "code" || block.lang !== "http") continue;
@@ -110,12 +112,13 @@ function extractBody(page: Page, section: Section, match: RegExpMatchArray): voi
     throw pageMalformed(place, `a second body table \`${name}\`; a page defines one body type`);
   }
   const table = requireTable(page, section, "response body");
-  const rows = readTable(table, page.file, "response body", ["Property Name", "Type", "Description"], [
-    "Description",
-  ]);
+  const columns = ["Property Name", "Type", "Description"];
+  const rows = readTable(table, page.file, "response body", columns, ["Description"]);
   const properties: PropertyModel[] = [];
   for (const [nameCell, typeCell, descriptionCell] of rows) {
-    if (!nameCell || !typeCell || !descriptionCell) throw new Error("readTable returned a short row");
+    if (!nameCell || !typeCell || !descriptionCell) {
+      throw new Error("readTable returned a short row");
+    }
     const earlier = properties.find((property) => property.name === nameCell.text);
     if (earlier) {
       throw pageMalformed(
@@ -146,7 +149,9 @@ function readType(text: string, place: Parameters<typeof pageMalformed>[0], coar
 
 function extractSample(key: "sampleRequest" | "sampleResponse", lang: string): Extractor {
   return (page, section) => {
-    const block = section.nodes.find((node): node is Code => node.type === "code" && node.lang === lang);
+    const block = section.nodes.find(
+      (node): node is Code => node.type === "code" && node.lang === lang,
+    );
     if (!block) return;
     page[key] = { lang, text: block.value, place: placeOf(block, page.file) };
   };

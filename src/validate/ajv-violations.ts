@@ -21,7 +21,8 @@ const MESSAGES: Readonly<Record<string, Describe>> = {
 
 /** The error of the `{ "type": "null" }` alternative of a nullable reference. */
 function isNullBranch(error: ErrorObject): boolean {
-  return error.keyword === "type" && (error.parentSchema as SchemaNode | undefined)?.type === "null";
+  const parent = error.parentSchema as SchemaNode | undefined;
+  return error.keyword === "type" && parent?.type === "null";
 }
 
 /**
@@ -55,8 +56,10 @@ function comparePointers(a: string, b: string): number {
 
 function toViolation(error: ErrorObject, profile: Profile): Violation {
   const parent = (error.parentSchema ?? {}) as SchemaNode;
-  const extra = error.keyword === "additionalProperties" ? String(error.params.additionalProperty) : undefined;
-  const pointer = extra === undefined ? error.instancePath : `${error.instancePath}/${escapePointer(extra)}`;
+  const extra =
+    error.keyword === "additionalProperties" ? String(error.params.additionalProperty) : undefined;
+  const pointer =
+    extra === undefined ? error.instancePath : `${error.instancePath}/${escapePointer(extra)}`;
   const value = extra === undefined ? error.data : (error.data as Record<string, unknown>)[extra];
   const describe = MESSAGES[error.keyword];
   return {

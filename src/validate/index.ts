@@ -6,7 +6,12 @@ import { readXmlThroughSchema } from "./xml-body.js";
 export type { Violation } from "./violation.js";
 export { severityOf } from "./violation.js";
 export type { BodyValidators } from "./load-validators.js";
-export { loadValidators, validatorsFrom, readSchemaDocuments, defaultSchemasDir } from "./load-validators.js";
+export {
+  loadValidators,
+  validatorsFrom,
+  readSchemaDocuments,
+  defaultSchemasDir,
+} from "./load-validators.js";
 export { compileSchemas } from "./compile-schemas.js";
 export type { CompiledSchemas, CompiledValidator, SchemaDocument } from "./compile-schemas.js";
 export { readXmlThroughSchema } from "./xml-body.js";
@@ -24,7 +29,10 @@ let defaultSchemas: CompiledSchemas | undefined;
  * ConformanceError(ERR_CT_INPUT_MALFORMED) when the XML is not well formed. Entities are never
  * expanded.
  */
-export function readXmlBody(xml: string, typeName: string): { root: string; value: unknown; problems: string[] } {
+export function readXmlBody(
+  xml: string,
+  typeName: string,
+): { root: string; value: unknown; problems: string[] } {
   defaultSchemas ??= compileSchemas(readSchemaDocuments());
   const schemas = defaultSchemas;
   if (!schemas.schemaFor(typeName)) {

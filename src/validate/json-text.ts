@@ -45,13 +45,18 @@ export function locateJsonError(text: string): { offset: number; reason: string 
   try {
     scanner.value();
     scanner.space();
-    if (scanner.at < text.length) return { offset: scanner.at, reason: "unexpected text after the JSON value" };
+    if (scanner.at < text.length) {
+      return { offset: scanner.at, reason: "unexpected text after the JSON value" };
+    }
     return { offset: 0, reason: "rejected by the JSON parser" };
   } catch (error) {
     if (error instanceof ScanError) return { offset: error.offset, reason: error.message };
     throw error;
   }
 }
+
+/** A JSON string token: no raw control characters, only the escapes JSON allows. */
+const JSON_STRING = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/;
 
 class ScanError extends Error {
   constructor(
@@ -117,10 +122,13 @@ class JsonScanner {
   }
 
   private string(): void {
-    const match = /^"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/.exec(this.text.slice(this.at));
+    const match = JSON_STRING.exec(this.text.slice(this.at));
     if (!match) {
       const closed = this.text.indexOf('"', this.at + 1) !== -1;
-      throw new ScanError(this.at, closed ? "a string with a bad escape or control character" : "an unterminated string");
+      const reason = closed
+        ? "a string with a bad escape or control character"
+        : "an unterminated string";
+      throw new ScanError(this.at, reason);
     }
     this.at += match[0].length;
   }

@@ -28,7 +28,8 @@ export function readSchemaDocuments(dir: string = defaultSchemasDir()): SchemaDo
   try {
     names = readdirSync(dir).filter((name) => name.endsWith(".schema.json")).sort();
   } catch (error) {
-    throw new ConformanceError("ERR_CT_USAGE", `${dir}: cannot read the schemas folder`, { cause: error });
+    const message = `${dir}: cannot read the schemas folder`;
+    throw new ConformanceError("ERR_CT_USAGE", message, { cause: error });
   }
   return names.map((name) => JSON.parse(readFileSync(join(dir, name), "utf8")) as SchemaDocument);
 }

@@ -41,7 +41,8 @@ export function validateBodyText(text: string, options: BodyOptions): BodyReport
   }
   const { readXml } = options;
   if (!readXml) throw new Error("validateBodyText: XML needs `readXml`");
-  const xml = readNamed(options.name, () => readXml(text.startsWith("\uFEFF") ? text.slice(1) : text, typeName));
+  const xmlText = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const xml = readNamed(options.name, () => readXml(xmlText, typeName));
   return {
     violations: validators.validate(typeName, xml.value, profile),
     problems: xml.problems,
@@ -54,7 +55,8 @@ function readNamed<T>(name: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (!(error instanceof ConformanceError) || error.code !== "ERR_CT_INPUT_MALFORMED") throw error;
+    const malformed = error instanceof ConformanceError && error.code === "ERR_CT_INPUT_MALFORMED";
+    if (!malformed) throw error;
     throw new ConformanceError(error.code, `${name}:${error.message}`, { cause: error });
   }
 }

@@ -6,7 +6,7 @@ export interface Violation {
   pointer: string;
   /** The offending value (truncated when large). */
   value: unknown;
-  /** The JSON Schema keyword that failed (`type`, `enum`, `maximum`, `pattern`, `additionalProperties`, …). */
+  /** The JSON Schema keyword that failed (`type`, `enum`, `maximum`, `pattern`, …). */
   keyword: string;
   /** What is wrong, in one sentence. */
   message: string;

@@ -5,7 +5,7 @@ import { parseTypeRef } from "../markdown/type-ref.js";
 import type { SchemaDocument } from "./compile-schemas.js";
 import { escapePointer } from "./ajv-violations.js";
 
-/** An XML body read through the schema: its root's local name, the value and what was unreadable. */
+/** An XML body read through the schema: root's local name, the value, what was unreadable. */
 export interface XmlBody {
   root: string;
   value: unknown;
@@ -54,11 +54,14 @@ export function readXmlThroughSchema(xml: string, typeName: string, lookup: Sche
   const verdict = XMLValidator.validate(xml);
   if (verdict !== true) {
     const { line, col, msg } = verdict.err;
-    throw new ConformanceError("ERR_CT_INPUT_MALFORMED", `${line}:${col}: not well-formed XML: ${msg}`);
+    const message = `${line}:${col}: not well-formed XML: ${msg}`;
+    throw new ConformanceError("ERR_CT_INPUT_MALFORMED", message);
   }
   const rootNode = (parser.parse(xml) as XmlNode[]).find((node) => elementName(node) !== undefined);
   const root = rootNode ? (elementName(rootNode) as string) : "";
-  if (!rootNode) throw new ConformanceError("ERR_CT_INPUT_MALFORMED", "1:1: the XML has no root element");
+  if (!rootNode) {
+    throw new ConformanceError("ERR_CT_INPUT_MALFORMED", "1:1: the XML has no root element");
+  }
   const problems: string[] = [];
   const reader = new SchemaReader(lookup, problems);
   return { root, value: reader.read(rootNode, { kind: "ref", name: typeName }, ""), problems };
@@ -85,15 +88,16 @@ class SchemaReader {
 
   read(node: XmlNode, type: TypeRef, pointer: string): unknown {
     if (isNil(node)) return null;
-    const readers: Record<TypeRef["kind"], () => unknown> = {
-      scalar: () => this.readScalar(node, type as Extract<TypeRef, { kind: "scalar" }>, pointer),
+    // Note: a table of readers keyed by kind; each narrows `type` to its own variant.
+    const readers: { [K in TypeRef["kind"]]: (type: Extract<TypeRef, { kind: K }>) => unknown } = {
+      scalar: (scalar) => this.readScalar(node, scalar, pointer),
       enum: () => textOf(node),
-      ref: () => this.readObject(node, (type as Extract<TypeRef, { kind: "ref" }>).name, pointer),
-      array: () => this.readArray(node, (type as Extract<TypeRef, { kind: "array" }>).items, pointer),
-      map: () => this.readMap(node, (type as Extract<TypeRef, { kind: "map" }>).values, pointer),
+      ref: (ref) => this.readObject(node, ref.name, pointer),
+      array: (array) => this.readArray(node, array.items, pointer),
+      map: (map) => this.readMap(node, map.values, pointer),
       coarse: () => readUntyped(node),
     };
-    return readers[type.kind]();
+    return (readers[type.kind] as (type: TypeRef) => unknown)(type);
   }
 
   private readScalar(node: XmlNode, type: { name: ScalarName }, pointer: string): unknown {
@@ -112,13 +116,16 @@ class SchemaReader {
       const typeText = schema?.properties[name]?.["x-so-type"];
       const childPointer = `${pointer}/${escapePointer(name)}`;
       // Note: an undocumented element is kept, untyped, so validation reports it.
-      result[name] = typeText ? this.read(child, parseTypeRef(typeText, false), childPointer) : readUntyped(child);
+      result[name] = typeText
+        ? this.read(child, parseTypeRef(typeText, false), childPointer)
+        : readUntyped(child);
     }
     return result;
   }
 
   private readArray(node: XmlNode, items: TypeRef, pointer: string): unknown[] {
-    return childElements(node).map((child, index) => this.read(child, items, `${pointer}/${index}`));
+    const children = childElements(node);
+    return children.map((child, index) => this.read(child, items, `${pointer}/${index}`));
   }
 
   private readMap(node: XmlNode, values: TypeRef, pointer: string): Record<string, unknown> {
@@ -147,7 +154,8 @@ function readUntyped(node: XmlNode): unknown {
 }
 
 function elementName(node: XmlNode): string | undefined {
-  return Object.keys(node).find((key) => key !== ":@" && !key.startsWith("#") && !key.startsWith("?"));
+  const isElement = (key: string) => key !== ":@" && !key.startsWith("#") && !key.startsWith("?");
+  return Object.keys(node).find(isElement);
 }
 
 function contentOf(node: XmlNode): XmlNode[] {
@@ -177,7 +185,13 @@ function isNil(node: XmlNode): boolean {
   return attributes?.["@_nil"] === "true";
 }
 
-const XML_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+const XML_ENTITIES: Readonly<Record<string, string>> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+};
 
 function decodeXmlEntities(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_whole, name: string) => {
