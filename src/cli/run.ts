@@ -1,7 +1,7 @@
 import { debuglog } from "node:util";
 import { REQUIREMENTS } from "../checks/requirements.js";
 import { findRepoRoot, loadSpec } from "../markdown/index.js";
-import { isConformanceError } from "../model/errors.js";
+import { ConformanceError, isConformanceError } from "../model/errors.js";
 import type { Target } from "../model/exchange.js";
 import type { Verdict } from "../model/finding.js";
 import type { Operation } from "../model/operation.js";
@@ -77,8 +77,7 @@ async function runAndReport(
   try {
     await judge(settings, io, state, progress.onProgress, interruptions.signal);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    state.status = { state: "aborted", reason };
+    state.status = { state: "aborted", reason: describeError(error) };
     if (!isConformanceError(error)) state.bug = error;
   } finally {
     await state.target?.close().catch((error: unknown) => log("closing the target: %o", error));
@@ -89,13 +88,31 @@ async function runAndReport(
   if (state.verdicts.length === 0) state.verdicts = progress.judged();
 
   const record = assembleRecord(settings, io, state, startedAt);
-  const paths = writeReports(record, settings.outDir, collectSecrets(io.env));
+  const paths = writeReportFiles(record, settings.outDir, collectSecrets(io.env));
   if (state.status.state !== "completed") {
     io.err(`so-conformance: the run was ${state.status.state}: ${state.status.reason ?? ""}\n`);
   }
   io.out(formatSummary(record, paths, painter(io.isTTY)));
   if (state.bug !== undefined) throw state.bug;
   return record.exitCode;
+}
+
+/** A failure as the record states it: the message, with the code of an expected error. */
+function describeError(error: unknown): string {
+  if (isConformanceError(error)) return `${error.message} [${error.code}]`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Writes the reports; a folder that cannot be written is a usage error, not a bug. */
+function writeReportFiles(record: RunRecord, outDir: string, secrets: string[]): string[] {
+  try {
+    return writeReports(record, outDir, secrets);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    const message = `the reports cannot be written into ${outDir}: ${code}`;
+    throw new ConformanceError("ERR_CT_USAGE", message, { cause: error });
+  }
 }
 
 /** Opens the spec, the validators and the target, then runs the requirements. */
