@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "chai";
@@ -27,5 +27,15 @@ describe("cli: a run that cannot even start still writes its reports", () => {
     expect(record.requirements[0]!.reason).to.match(/^not judged: the run was aborted/);
     expect(io.stdout()).to.include("COULD NOT JUDGE (exit 2)");
     expect(io.stdout()).to.include(join(dir, "out", "certification.html"));
+  });
+
+  it("an --out that cannot be written: exit 2 with one line, no stack", async () => {
+    const file = join(dir, "a-file");
+    writeFileSync(file, "not a folder");
+    const io = captureIo(dir);
+    const args = ["run", "--replay", "no-such-recordings", "--out", join(file, "reports")];
+    expect(await main(["node", "so-conformance", ...args], io)).to.equal(2);
+    expect(io.stderr()).to.match(/the reports cannot be written into .*a-file.reports: ENOTDIR/);
+    expect(io.stderr()).not.to.match(/\n\s+at /);
   });
 });
