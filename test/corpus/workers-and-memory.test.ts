@@ -19,7 +19,7 @@ describe("corpus workers and memory", () => {
     const bodies = (await seedJsonBodies()).map((b) => JSON.parse(b) as Record<string, unknown>);
     const lines: string[] = [];
     for (let n = 0; n < 3000; n++) {
-      const body = { ...(bodies[n % bodies.length] as Record<string, unknown>), TicketId: n + 1 };
+      const body: Record<string, unknown> = { ...bodies[n % bodies.length], TicketId: n + 1 };
       if (n % 7 === 0) body.TicketId = n * 1e7;
       if (n % 11 === 0) body.Slevel = `Level${n}`;
       lines.push(n % 97 === 0 ? `{"broken": ${n}` : JSON.stringify(body));
