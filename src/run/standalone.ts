@@ -8,15 +8,25 @@ import { selectRequirements } from "./select-requirements.js";
 import type { Bdd, RegisterSuite, SuiteSource } from "./harness.js";
 import { createRunSession, type RunSession } from "./session.js";
 
-let engineLoads = 0;
+/**
+ * How many engine imports are under way. Note: kept on globalThis, because a test runner may
+ * load this module twice (once as CommonJS, once as ESM) and each copy has its own variables.
+ */
+const ENGINE_LOADS = Symbol.for("so-conformance.engine-loads");
+type WithEngineLoads = { [ENGINE_LOADS]?: number };
+
+function engineLoads(): number {
+  return (globalThis as WithEngineLoads)[ENGINE_LOADS] ?? 0;
+}
 
 /** Runs an import on the engine's behalf: suite files loaded inside it do not self-register. */
 export async function importForEngine<T>(load: () => Promise<T>): Promise<T> {
-  engineLoads += 1;
+  const counter = globalThis as WithEngineLoads;
+  counter[ENGINE_LOADS] = engineLoads() + 1;
   try {
     return await load();
   } finally {
-    engineLoads -= 1;
+    counter[ENGINE_LOADS] = engineLoads() - 1;
   }
 }
 
@@ -75,7 +85,7 @@ function only(env: NodeJS.ProcessEnv): string[] | undefined {
  */
 export function registerWhenStandalone(register: RegisterSuite): void {
   const bdd = globalThis as unknown as Partial<Bdd>;
-  if (engineLoads > 0 || typeof bdd.describe !== "function") return;
+  if (engineLoads() > 0 || typeof bdd.describe !== "function") return;
   const selected = new Set(selectRequirements(only(process.env)).map((r) => r.id));
   const source: SuiteSource = {
     session: () => {
