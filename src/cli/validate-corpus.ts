@@ -28,10 +28,16 @@ function isDirectory(path: string): boolean {
  * Whether `validate` should read its inputs as a corpus: NDJSON or HAR (by flag or name),
  * a directory, or the bulk options `--workers` / `--json`.
  */
-export function wantsCorpus(files: readonly string[], options: Record<string, unknown>, cwd: string): boolean {
+export function wantsCorpus(
+  files: readonly string[],
+  options: Record<string, unknown>,
+  cwd: string,
+): boolean {
   if (options.format === "ndjson" || options.format === "har") return true;
   if (options.workers !== undefined || options.json !== undefined) return true;
-  return files.some((f) => CORPUS_EXTENSIONS.has(extname(f).toLowerCase()) || isDirectory(resolve(cwd, f)));
+  return files.some(
+    (f) => CORPUS_EXTENSIONS.has(extname(f).toLowerCase()) || isDirectory(resolve(cwd, f)),
+  );
 }
 
 /** Parses `--workers`. */
@@ -39,7 +45,9 @@ function workersOf(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1) {
-    throw new ConformanceError("ERR_CT_USAGE", `--workers must be a whole number of at least 1, got \`${String(value)}\``);
+    const got = String(value);
+    const message = `--workers must be a whole number of at least 1, got \`${got}\``;
+    throw new ConformanceError("ERR_CT_USAGE", message);
   }
   return count;
 }
@@ -48,7 +56,11 @@ function workersOf(value: unknown): number | undefined {
  * `validate` over a corpus: per-body lines (unless `--quiet`), then the summary; `--json FILE`
  * writes the summary as JSON. Exit 0 all valid, 1 any invalid or malformed body, 2 unreadable.
  */
-export async function validateCorpusCommand(files: string[], options: Record<string, unknown>, io: CliIo): Promise<number> {
+export async function validateCorpusCommand(
+  files: string[],
+  options: Record<string, unknown>,
+  io: CliIo,
+): Promise<number> {
   const quiet = options.quiet === true;
   const summary = await validateCorpus(
     files.map((f) => (f === "-" ? f : resolve(io.cwd, f))),

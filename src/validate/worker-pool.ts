@@ -2,7 +2,8 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { debuglog } from "node:util";
-import { judgeBatch, type BatchVerdict, type Judge, type JudgeOptions, type UnitBatch } from "./corpus/judge.js";
+import { judgeBatch } from "./corpus/judge.js";
+import type { BatchVerdict, Judge, JudgeOptions, UnitBatch } from "./corpus/judge.js";
 
 const log = debuglog("ct:validate");
 
@@ -39,7 +40,8 @@ function startWorker(setup: WorkerSetup): Worker {
   const api = createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs");
   const entry = JSON.stringify(new URL("./worker.ts", import.meta.url).href);
   const loader = JSON.stringify(pathToFileURL(api).href);
-  const bootstrap = `import(${loader}).then((tsx) => { tsx.register(); return import(${entry}); });`;
+  const bootstrap =
+    `import(${loader}).then((tsx) => { tsx.register(); return import(${entry}); });`;
   return new Worker(bootstrap, { eval: true, workerData: setup });
 }
 

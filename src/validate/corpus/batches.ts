@@ -16,7 +16,10 @@ const encoder = new TextEncoder();
  * Packs read items into batches, each owning one buffer (transferable to a worker without a
  * copy). Read problems travel as `problem` units, so results keep the input's order.
  */
-export async function* packBatches(items: AsyncIterable<ReadItem>, limits: BatchLimits = DEFAULT_BATCH): AsyncGenerator<UnitBatch> {
+export async function* packBatches(
+  items: AsyncIterable<ReadItem>,
+  limits: BatchLimits = DEFAULT_BATCH,
+): AsyncGenerator<UnitBatch> {
   let parts: Uint8Array[] = [];
   let locations: string[] = [];
   let formats: UnitFormat[] = [];

@@ -202,9 +202,8 @@ export class JsonScanner {
   }
 
   private finishNumber(): void {
-    if (this.num === Num.Minus || this.num === Num.Dot || this.num === Num.E || this.num === Num.ESign) {
-      this.fail("unfinished number");
-    }
+    const complete = this.num === Num.Zero || this.num === Num.Int;
+    if (!complete && this.num !== Num.Frac && this.num !== Num.Exp) this.fail("unfinished number");
     this.valueEnds();
   }
 
@@ -231,7 +230,9 @@ export class JsonScanner {
       case Expect.Number:
         return this.stepNumber(b);
       case Expect.Literal:
-        if (b !== this.literal.charCodeAt(this.literalAt)) this.fail(`invalid literal, expected \`${this.literal}\``);
+        if (b !== this.literal.charCodeAt(this.literalAt)) {
+          this.fail(`invalid literal, expected \`${this.literal}\``);
+        }
         if (++this.literalAt === this.literal.length) this.valueEnds();
         return;
       default:
@@ -281,13 +282,15 @@ export class JsonScanner {
       case Num.Zero:
         return b === 0x2e ? Num.Dot : b === 0x65 || b === 0x45 ? Num.E : undefined;
       case Num.Int:
-        return isDigit(b) ? Num.Int : b === 0x2e ? Num.Dot : b === 0x65 || b === 0x45 ? Num.E : undefined;
+        if (isDigit(b)) return Num.Int;
+        return b === 0x2e ? Num.Dot : b === 0x65 || b === 0x45 ? Num.E : undefined;
       case Num.Dot:
         return isDigit(b) ? Num.Frac : this.fail("invalid number");
       case Num.Frac:
         return isDigit(b) ? Num.Frac : b === 0x65 || b === 0x45 ? Num.E : undefined;
       case Num.E:
-        return b === 0x2b || b === 0x2d ? Num.ESign : isDigit(b) ? Num.Exp : this.fail("invalid number");
+        if (b === 0x2b || b === 0x2d) return Num.ESign;
+        return isDigit(b) ? Num.Exp : this.fail("invalid number");
       case Num.ESign:
         return isDigit(b) ? Num.Exp : this.fail("invalid number");
       case Num.Exp:

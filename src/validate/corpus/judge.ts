@@ -46,14 +46,17 @@ export interface Judge {
 /** Judges a response that answered 200 (or is a bare body). */
 function judgeResponse(judge: Judge, location: string, response: RecordedResponse): Violation[] {
   const { typeName, profile } = judge.options;
-  if (response.text === undefined) return judge.validators.validate(typeName, response.value, profile);
+  if (response.text === undefined) {
+    return judge.validators.validate(typeName, response.value, profile);
+  }
   const report = validateBodyText(response.text, {
     name: location,
     format: response.format,
     typeName,
     profile,
     validators: judge.validators,
-    readXml: (xml, type) => readXmlThroughSchema(xml, type, (name) => judge.schemas.schemaFor(name)),
+    readXml: (xml, type) =>
+      readXmlThroughSchema(xml, type, (name) => judge.schemas.schemaFor(name)),
   });
   const problems: Violation[] = report.problems.map((problem) => ({
     pointer: "",
@@ -67,11 +70,18 @@ function judgeResponse(judge: Judge, location: string, response: RecordedRespons
 }
 
 /** Judges one unit's bytes; never throws for bad input (it is counted as malformed). */
-export function judgeUnit(judge: Judge, location: string, format: UnitFormat, bytes: Uint8Array): BodyResult {
+export function judgeUnit(
+  judge: Judge,
+  location: string,
+  format: UnitFormat,
+  bytes: Uint8Array,
+): BodyResult {
   try {
     const response = responseOf(format, utf8.decode(bytes));
     if ("ignored" in response) return { location, outcome: "ignored", reason: response.ignored };
-    if ("malformed" in response) return { location, outcome: "malformed", reason: response.malformed };
+    if ("malformed" in response) {
+      return { location, outcome: "malformed", reason: response.malformed };
+    }
     if (response.status !== 200) return { location, outcome: "skipped", status: response.status };
     const violations = judgeResponse(judge, location, response);
     const outcome = violations.some((v) => v.severity === "fail") ? "invalid" : "valid";
@@ -94,7 +104,9 @@ export function judgeBatch(judge: Judge, batch: UnitBatch): BatchVerdict {
   let from = 0;
   for (let n = 0; n < batch.ends.length; n++) {
     const end = batch.ends[n] as number;
-    const result = judgeUnit(judge, batch.locations[n] as string, batch.formats[n] as UnitFormat, batch.bytes.subarray(from, end));
+    const location = batch.locations[n] as string;
+    const format = batch.formats[n] as UnitFormat;
+    const result = judgeUnit(judge, location, format, batch.bytes.subarray(from, end));
     from = end;
     countResult(tally, result);
     const worthPrinting = result.outcome !== "valid" || (result.violations?.length ?? 0) > 0;

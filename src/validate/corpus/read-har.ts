@@ -11,7 +11,8 @@ export async function* readHar(
   limits: ReadLimits,
   stats: ReadStats,
 ): AsyncGenerator<ReadItem> {
-  const scanner = new JsonScanner({ path: ["log", "entries"], maxElementBytes: limits.maxUnitBytes });
+  const path = ["log", "entries"];
+  const scanner = new JsonScanner({ path, maxElementBytes: limits.maxUnitBytes });
   const locate = (): string => `${file}#entries[${scanner.elements}]`;
   try {
     for await (const chunk of chunks) {
@@ -25,7 +26,8 @@ export async function* readHar(
     scanner.end();
   } catch (error) {
     if (!(error instanceof JsonScanError)) throw error;
-    yield { location: scanner.found ? locate() : file, problem: `not a complete HAR: ${error.message}` };
+    const problem = `not a complete HAR: ${error.message}`;
+    yield { location: scanner.found ? locate() : file, problem };
     return;
   }
   if (!scanner.found) yield { location: file, problem: "not a HAR: no `log.entries` array" };

@@ -33,7 +33,8 @@ export async function* readNdjson(
     line++;
     if (overlong) {
       overlong = false;
-      yield { location: `${file}:${line}`, problem: `line longer than ${limits.maxUnitBytes} bytes` };
+      const problem = `line longer than ${limits.maxUnitBytes} bytes`;
+      yield { location: `${file}:${line}`, problem };
     } else if (!isBlank(bytes)) {
       yield { location: `${file}:${line}`, format: "line", bytes: trimReturn(bytes) };
     }

@@ -3,10 +3,12 @@ import type { BodyResult } from "./tally.js";
 
 /** The lines printed for one body: its outcome, then one line per violation. */
 export function renderResult(result: BodyResult): string {
-  if (result.outcome === "malformed") return `${result.location}: malformed: ${result.reason ?? ""}\n`;
-  if (result.outcome === "skipped") return `${result.location}: skipped (status ${String(result.status)})\n`;
+  const where = result.location;
+  if (result.outcome === "malformed") return `${where}: malformed: ${result.reason ?? ""}\n`;
+  if (result.outcome === "skipped") return `${where}: skipped (status ${String(result.status)})\n`;
   const lines = (result.violations ?? []).map(
-    (v) => `  ${v.severity} ${v.keyword} at ${v.pointer || "/"}: ${v.message} (allowed: ${v.allowed})`,
+    (v) =>
+      `  ${v.severity} ${v.keyword} at ${v.pointer || "/"}: ${v.message} (allowed: ${v.allowed})`,
   );
   return `${result.location}: ${result.outcome}\n${lines.map((line) => `${line}\n`).join("")}`;
 }
@@ -21,7 +23,9 @@ export function renderSummary(summary: CorpusSummary): string {
       `${summary.invalid} invalid, ${summary.malformed} malformed, ${summary.skipped} skipped` +
       `${skipped ? ` (${skipped})` : ""}, ${summary.warnings} warnings`,
   ];
-  if (summary.ignored > 0) head.push(`${summary.ignored} entries passed over (not GET …/v1/Ticket/{id})`);
+  if (summary.ignored > 0) {
+    head.push(`${summary.ignored} entries passed over (not GET …/v1/Ticket/{id})`);
+  }
   const rows = summary.byViolation.map(
     (v) => `  ${String(v.count).padStart(8)}  ${v.severity} ${v.key}  e.g. ${v.example}`,
   );

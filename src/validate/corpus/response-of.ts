@@ -80,7 +80,9 @@ function fromHarEntry(text: string): RecordedResponse | NoResponse {
   const status = typeof response.status === "number" ? response.status : 0;
   const content = isObject(response.content) ? response.content : {};
   if (status !== 200) return { status, format: "json", text: "" };
-  if (typeof content.text !== "string") return { malformed: "the entry has no `response.content.text`" };
+  if (typeof content.text !== "string") {
+    return { malformed: "the entry has no `response.content.text`" };
+  }
   const media = content.mimeType ?? headerOf(response.headers, "content-type");
   return { status, format: formatOfMedia(media), text: decodeText(content.text, content.encoding) };
 }

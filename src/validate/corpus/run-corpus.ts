@@ -8,7 +8,8 @@ import { inProcessPool, workerPool, type JudgePool } from "../worker-pool.js";
 import { DEFAULT_BATCH, packBatches, type BatchLimits } from "./batches.js";
 import type { BatchVerdict } from "./judge.js";
 import { readSources, resolveSources, type InputFormat, type OpenStdin } from "./sources.js";
-import { emptyTally, mergeTally, type BodyResult, type Tally, type ViolationCount } from "./tally.js";
+import { emptyTally, mergeTally, type BodyResult, type Tally } from "./tally.js";
+import type { ViolationCount } from "./tally.js";
 import { DEFAULT_LIMITS, type ReadLimits, type ReadStats } from "./unit.js";
 
 const log = debuglog("ct:validate");
@@ -50,7 +51,9 @@ export interface CorpusSummary extends Omit<Tally, "byViolation"> {
 function workerCount(requested: number | undefined): number {
   const count = requested ?? availableParallelism();
   if (!Number.isInteger(count) || count < 1) {
-    throw new ConformanceError("ERR_CT_USAGE", `--workers must be a whole number of at least 1, got ${String(requested)}`);
+    const got = String(requested);
+    const message = `--workers must be a whole number of at least 1, got ${got}`;
+    throw new ConformanceError("ERR_CT_USAGE", message);
   }
   return count;
 }
@@ -62,7 +65,8 @@ function processStdin(): AsyncIterable<Uint8Array> {
 
 /** The counts with violations sorted: most frequent first, then by key. */
 function summarise(tally: Tally): ViolationCount[] {
-  return Object.values(tally.byViolation).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  const counts = Object.values(tally.byViolation);
+  return counts.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
 /**
@@ -71,19 +75,27 @@ function summarise(tally: Tally): ViolationCount[] {
  * Results are merged in input order, so they are identical for any worker count. Throws
  * ConformanceError for unreadable input or an unknown type.
  */
-export async function validateCorpus(paths: readonly string[], options: CorpusOptions): Promise<CorpusSummary> {
+export async function validateCorpus(
+  paths: readonly string[],
+  options: CorpusOptions,
+): Promise<CorpusSummary> {
   const sources = resolveSources(paths, options.format);
   const workers = workerCount(options.workers);
   const schemas = loadCompiledSchemas(options.schemasDir, options.generatedPath);
   if (!schemas.validatorFor(options.typeName)) {
-    throw new ConformanceError("ERR_CT_USAGE", `unknown type \`${options.typeName}\` (known types: ${schemas.types.join(", ")})`);
+    const known = schemas.types.join(", ");
+    throw new ConformanceError(
+      "ERR_CT_USAGE",
+      `unknown type \`${options.typeName}\` (known types: ${known})`,
+    );
   }
-  const judgeOptions = { typeName: options.typeName, profile: options.profile, quiet: options.quiet ?? false };
+  const { typeName, profile, schemasDir, generatedPath } = options;
+  const judgeOptions = { typeName, profile, quiet: options.quiet ?? false };
   const pool: JudgePool =
     workers === 1
       ? inProcessPool({ validators: validatorsFrom(schemas), schemas, options: judgeOptions })
-      : workerPool(workers, { ...judgeOptions, schemasDir: options.schemasDir, generatedPath: options.generatedPath });
-  log("validating %d inputs with %d workers (%s validators)", sources.length, workers, schemas.source);
+      : workerPool(workers, { ...judgeOptions, schemasDir, generatedPath });
+  log("validating %d inputs, %d workers, %s validators", sources.length, workers, schemas.source);
 
   const tally = emptyTally();
   const stats: ReadStats = { highWaterBytes: 0 };
@@ -93,11 +105,14 @@ export async function validateCorpus(paths: readonly string[], options: CorpusOp
   };
   const inFlight: Promise<BatchVerdict>[] = [];
   try {
-    const items = readSources(sources, options.limits ?? DEFAULT_LIMITS, stats, options.stdin ?? processStdin);
+    const limits = options.limits ?? DEFAULT_LIMITS;
+    const items = readSources(sources, limits, stats, options.stdin ?? processStdin);
     for await (const batch of packBatches(items, options.batch ?? DEFAULT_BATCH)) {
       inFlight.push(pool.judge(batch));
       // Backpressure: reading waits while two batches per worker are being judged.
-      if (inFlight.length >= workers * 2) consume(await (inFlight.shift() as Promise<BatchVerdict>));
+      if (inFlight.length >= workers * 2) {
+        consume(await (inFlight.shift() as Promise<BatchVerdict>));
+      }
     }
     while (inFlight.length > 0) consume(await (inFlight.shift() as Promise<BatchVerdict>));
   } finally {

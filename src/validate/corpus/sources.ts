@@ -40,7 +40,8 @@ function formatOf(path: string, forced: InputFormat | undefined): InputFormat {
 
 /** Files under a directory, recursively, in name order, with known extensions. */
 function walk(dir: string, forced: InputFormat | undefined): Source[] {
-  const names = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  const names = readdirSync(dir, { withFileTypes: true });
+  names.sort((a, b) => a.name.localeCompare(b.name));
   return names.flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return walk(path, forced);
@@ -60,9 +61,8 @@ export function resolveSources(paths: readonly string[], forced?: InputFormat): 
     try {
       stat = statSync(path);
     } catch (error) {
-      throw new ConformanceError("ERR_CT_USAGE", `cannot read \`${path}\`: no such file or directory`, {
-        cause: error,
-      });
+      const message = `cannot read \`${path}\`: no such file or directory`;
+      throw new ConformanceError("ERR_CT_USAGE", message, { cause: error });
     }
     return stat.isDirectory() ? walk(path, forced) : [{ path, format: formatOf(path, forced) }];
   });
@@ -74,7 +74,12 @@ function open(source: Source, stdin: OpenStdin): AsyncIterable<Uint8Array> {
 }
 
 /** Reads a whole source as one body, refusing one larger than the unit limit. */
-async function* readWhole(source: Source, limits: ReadLimits, stats: ReadStats, stdin: OpenStdin): AsyncGenerator<ReadItem> {
+async function* readWhole(
+  source: Source,
+  limits: ReadLimits,
+  stats: ReadStats,
+  stdin: OpenStdin,
+): AsyncGenerator<ReadItem> {
   const parts: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of open(source, stdin)) {
@@ -90,11 +95,20 @@ async function* readWhole(source: Source, limits: ReadLimits, stats: ReadStats, 
   yield { location: source.path, format, bytes: Buffer.concat(parts) };
 }
 
+/** A reader of one input format. */
+type Reader = (
+  source: Source,
+  limits: ReadLimits,
+  stats: ReadStats,
+  stdin: OpenStdin,
+) => AsyncIterable<ReadItem>;
+
 /** Readers by input format. */
-const READERS: Record<InputFormat, (s: Source, l: ReadLimits, st: ReadStats, stdin: OpenStdin) => AsyncIterable<ReadItem>> = {
+const READERS: Record<InputFormat, Reader> = {
   json: readWhole,
   xml: readWhole,
-  ndjson: (source, limits, stats, stdin) => readNdjson(open(source, stdin), source.path, limits, stats),
+  ndjson: (source, limits, stats, stdin) =>
+    readNdjson(open(source, stdin), source.path, limits, stats),
   har: (source, limits, stats, stdin) => readHar(open(source, stdin), source.path, limits, stats),
 };
 
@@ -111,7 +125,8 @@ export async function* readSources(
     } catch (error) {
       if (error instanceof ConformanceError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
-      throw new ConformanceError("ERR_CT_USAGE", `cannot read \`${source.path}\`: ${reason}`, { cause: error });
+      const message = `cannot read \`${source.path}\`: ${reason}`;
+      throw new ConformanceError("ERR_CT_USAGE", message, { cause: error });
     }
   }
 }

@@ -93,7 +93,8 @@ export function countResult(tally: Tally, result: BodyResult): void {
 
 /** Adds `later` into `into`; examples stay those seen first, so merging in order is stable. */
 export function mergeTally(into: Tally, later: Tally): void {
-  for (const field of ["bodies", "valid", "invalid", "skipped", "malformed", "ignored", "warnings"] as const) {
+  const fields = ["bodies", "valid", "invalid", "skipped", "malformed", "ignored"] as const;
+  for (const field of [...fields, "warnings"] as const) {
     into[field] += later[field];
   }
   for (const [status, count] of Object.entries(later.skippedByStatus)) {

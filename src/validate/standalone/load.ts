@@ -3,7 +3,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { debuglog } from "node:util";
 import { findRepoRoot } from "../../markdown/repo-root.js";
-import { compileSchemas, type CompiledSchemas, type CompiledValidator } from "../compile-schemas.js";
+import { compileSchemas } from "../compile-schemas.js";
+import type { CompiledSchemas, CompiledValidator } from "../compile-schemas.js";
 import { readSchemaSet, schemasDirOf, type SchemaSet } from "./schema-set.js";
 
 const log = debuglog("ct:validate");

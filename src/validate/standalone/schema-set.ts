@@ -24,7 +24,8 @@ export function readSchemaSet(dir: string = schemasDirOf()): SchemaSet {
   try {
     names = readdirSync(dir).filter((name) => name.endsWith(".schema.json")).sort();
   } catch (error) {
-    throw new ConformanceError("ERR_CT_USAGE", `${dir}: cannot read the schemas folder`, { cause: error });
+    const message = `${dir}: cannot read the schemas folder`;
+    throw new ConformanceError("ERR_CT_USAGE", message, { cause: error });
   }
   const hash = createHash("sha256");
   const documents = names.map((name) => {
