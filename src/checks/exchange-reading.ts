@@ -28,9 +28,41 @@ export function statusOf(exchange: Exchange): number {
   return exchange.response?.status ?? 0;
 }
 
+/**
+ * The deepest nesting of arrays and objects the checks read. A ticket nests a few levels;
+ * the walkers that compare bodies recurse, so a hostile body thousands of levels deep would
+ * overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 256;
+
+/** Whether JSON text nests arrays and objects more than `limit` deep (strings skipped). */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (inString) {
+      if (char === "\\") index += 1;
+      else if (char === '"') inString = false;
+    } else if (char === '"') {
+      inString = true;
+    } else if (char === "[" || char === "{") {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (char === "]" || char === "}") {
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
 /** Parses a response body as JSON, or says why it could not. */
 export function readJson(exchange: Exchange): { ok: true; value: unknown } | { ok: false; why: string } {
   const body = exchange.response?.body ?? "";
+  if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
+    const why = `the body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`;
+    return { ok: false, why };
+  }
   try {
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch (error) {
