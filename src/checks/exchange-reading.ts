@@ -56,6 +56,17 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
   return false;
 }
 
+/**
+ * The status of an exchange as a finding states it: a redirect names where it pointed, since
+ * the targets never follow one (credentials must not travel to another host).
+ */
+export function describeStatus(exchange: Exchange): string {
+  const status = statusOf(exchange);
+  const location = exchange.response?.headers.location;
+  if (status < 300 || status > 399 || location === undefined) return String(status);
+  return `${status}, a redirect to ${location} that was not followed`;
+}
+
 /** Parses a response body as JSON, or says why it could not. */
 export function readJson(exchange: Exchange): { ok: true; value: unknown } | { ok: false; why: string } {
   const body = exchange.response?.body ?? "";

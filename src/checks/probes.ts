@@ -1,7 +1,7 @@
 import type { Exchange, RequestSpec } from "../model/exchange.js";
 import type { Finding, Outcome } from "../model/finding.js";
 import type { CheckContext } from "./context.js";
-import { findingsFor, readJson, statusOf } from "./exchange-reading.js";
+import { describeStatus, findingsFor, readJson, statusOf } from "./exchange-reading.js";
 
 /** The headers of a plain JSON request. */
 export const ACCEPT_JSON: Readonly<Record<string, string>> = { Accept: "application/json" };
@@ -26,7 +26,8 @@ export async function fetchTicket(
   if (statusOf(exchange) !== 200) {
     return { exchange, problem: report(exchange, {
       severity: "fail", where: "status", actual: statusOf(exchange), expected: "200",
-      message: `ticket ${id} was not answered 200, so the comparison cannot be made`,
+      message: `ticket ${id} was answered ${describeStatus(exchange)}, not 200, so the ` +
+        "comparison cannot be made",
     }) };
   }
   const json = readJson(exchange);
@@ -69,6 +70,6 @@ export function statusFinding(
   if (allowed.includes(status)) return undefined;
   return findingsFor(ctx.requirement.id)(exchange, {
     severity: "fail", where: "status", actual: status, expected: allowed.join(" or "),
-    message: `${what} was answered ${status}`,
+    message: `${what} was answered ${describeStatus(exchange)}`,
   });
 }
