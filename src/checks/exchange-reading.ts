@@ -70,6 +70,9 @@ export function describeStatus(exchange: Exchange): string {
 /** Parses a response body as JSON, or says why it could not. */
 export function readJson(exchange: Exchange): { ok: true; value: unknown } | { ok: false; why: string } {
   const body = exchange.response?.body ?? "";
+  if (body.startsWith("\uFEFF")) {
+    return { ok: false, why: "the body starts with a byte order mark (U+FEFF), which JSON forbids" };
+  }
   if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
     const why = `the body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`;
     return { ok: false, why };
