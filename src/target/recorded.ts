@@ -9,7 +9,7 @@ import {
   type Cassette, type Interaction, type RecordedRequest,
 } from "./cassette.js";
 import type { Credentials } from "./credentials.js";
-import { redactHeaders, redactText } from "./redact.js";
+import { REDACTED, redactHeaders, redactText } from "./redact.js";
 import { sendOnWire, type WireOptions, type WireResult } from "./transport.js";
 
 const log = debuglog("ct:target:recorded");
@@ -150,8 +150,10 @@ export async function createReplayWire(
     const { status, headers: responseHeaders, body } = interaction.response;
     const origin = new URL(url).origin;
     // Note: framing headers are left to nock: redaction may have changed the body's length.
+    // Note: header values must be Latin-1 on the wire, so the redaction mark goes out in ASCII.
     const replayHeaders = Object.fromEntries(Object.entries(responseHeaders)
-      .filter(([name]) => !FRAMING_HEADERS.has(name.toLowerCase())));
+      .filter(([name]) => !FRAMING_HEADERS.has(name.toLowerCase()))
+      .map(([name, value]) => [name, value.replaceAll(REDACTED, "(redacted)")]));
     nock(origin).get((uri) => uri === request.path).reply(status, body, replayHeaders);
     return sendOnWire(url, headers, wireOptions);
   };
