@@ -25,8 +25,6 @@ const header = (name: string) => (request: Parameters<Handler>[0]) => request.he
 const plainJson = (request: Parameters<Handler>[0]) =>
   accepts(request, /json/) && !hasSelect(request) && fk(request) === null
   && Object.keys(request.headers).every((n) => !/^(so-(language|culture|timezone)|accept-language)$/.test(n));
-const setHeader = (name: string, value: string) =>
-  rewriteRequest((request) => ({ ...request, headers: { ...request.headers, [name]: value } }));
 
 const CASES: BreakingCase[] = [
   { id: "STATUS-1", how: "ticket 2 answers 404",
