@@ -43,12 +43,14 @@ async function anonymousRefused(ctx: CheckContext): Promise<Outcome> {
 async function challengeSent(ctx: CheckContext): Promise<Outcome> {
   const anonymous = await sendAs(ctx, { kind: "none" });
   if (statusOf(anonymous) !== 401) {
-    return { findings: [], skip: `no 401 to judge: the request was answered ${statusOf(anonymous)} (see AUTH-1)` };
+    const status = statusOf(anonymous);
+    return { findings: [], skip: `no 401 to judge: the answer was ${status} (see AUTH-1)` };
   }
   const challenge = anonymous.response?.headers["www-authenticate"];
   if (challenge !== undefined && challenge.trim() !== "") return { findings: [] };
   return { findings: [findingsFor(ctx.requirement.id)(anonymous, { severity: "fail",
-    where: "www-authenticate", actual: challenge, expected: "a challenge such as Basic realm=\"…\"",
+    where: "www-authenticate", actual: challenge,
+    expected: "a challenge such as Basic realm=\"…\"",
     message: "the 401 carries no WWW-Authenticate header" })] };
 }
 
@@ -88,7 +90,8 @@ async function givenAccepted(ctx: CheckContext): Promise<Outcome> {
     if (exchange.request.headers.authorization === undefined) {
       return { findings, skip: "no Authorization is configured (SO_AUTHORIZATION)" };
     }
-    const finding = statusFinding(ctx, exchange, [200], `the given credentials (scheme ${schemeCase})`);
+    const label = `the given credentials (scheme ${schemeCase})`;
+    const finding = statusFinding(ctx, exchange, [200], label);
     if (finding) findings.push(finding);
   }
   return { findings };
@@ -120,7 +123,8 @@ async function appTokenHarmless(ctx: CheckContext): Promise<Outcome> {
   const without = await fetchTicket(ctx, id, { auth: { kind: "given", appToken: "omit" } });
   const problem = withToken.problem ?? without.problem;
   if (problem) return { findings: [problem] };
-  return { findings: diffValues(without.body, withToken.body).map((d) => report(withToken.exchange, {
+  const differences = diffValues(without.body, withToken.body);
+  return { findings: differences.map((d) => report(withToken.exchange, {
     severity: "fail", where: d.pointer, actual: excerpt(d.right),
     expected: `${JSON.stringify(excerpt(d.left))} as without SO-AppToken`,
     message: "SO-AppToken changed the data" })) };

@@ -68,10 +68,13 @@ export function describeStatus(exchange: Exchange): string {
 }
 
 /** Parses a response body as JSON, or says why it could not. */
-export function readJson(exchange: Exchange): { ok: true; value: unknown } | { ok: false; why: string } {
+export function readJson(
+  exchange: Exchange,
+): { ok: true; value: unknown } | { ok: false; why: string } {
   const body = exchange.response?.body ?? "";
   if (body.startsWith("\uFEFF")) {
-    return { ok: false, why: "the body starts with a byte order mark (U+FEFF), which JSON forbids" };
+    return { ok: false,
+      why: "the body starts with a byte order mark (U+FEFF), which JSON forbids" };
   }
   if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
     const why = `the body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`;
@@ -86,7 +89,8 @@ export function readJson(exchange: Exchange): { ok: true; value: unknown } | { o
 
 /** Builds findings for one requirement, so each check names its requirement once. */
 export function findingsFor(requirement: string) {
-  return (exchange: Exchange | undefined, fields: Omit<Finding, "requirement" | "exchange">): Finding => {
+  type Fields = Omit<Finding, "requirement" | "exchange">;
+  return (exchange: Exchange | undefined, fields: Fields): Finding => {
     const finding: Finding = { requirement, ...fields };
     if (exchange) finding.exchange = exchange.id;
     return finding;

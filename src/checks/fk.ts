@@ -38,7 +38,9 @@ function fkTickets(ctx: CheckContext): number[] {
   return [...new Set(ids)];
 }
 
-const NO_TICKETS: Outcome = { findings: [], skip: "no ticket id was given (--ticket, --fk-ticket)" };
+const NO_TICKETS: Outcome = {
+  findings: [], skip: "no ticket id was given (--ticket, --fk-ticket)",
+};
 
 async function addsOnlyForeignKeys(ctx: CheckContext): Promise<Outcome> {
   const report = findingsFor(ctx.requirement.id);
@@ -61,7 +63,8 @@ async function addsOnlyForeignKeys(ctx: CheckContext): Promise<Outcome> {
     }
     if (id === ctx.fkTicket && added.length === 0) {
       findings.push(report(loaded.exchange, { severity: "fail", where: "/ExtraFields",
-        actual: excerpt(extraFieldsOf(loaded.body)), expected: "at least one app.device.keyname entry",
+        actual: excerpt(extraFieldsOf(loaded.body)),
+        expected: "at least one app.device.keyname entry",
         message: `fk=true added no foreign key to ticket ${id}, which has some` }));
     }
   }
@@ -90,7 +93,8 @@ async function falseEqualsAbsent(ctx: CheckContext): Promise<Outcome> {
         message: "fk=false and no fk give different ExtraFields" })));
     const loadedKeys = Object.keys(extraFieldsOf(on.body)).filter((k) => FOREIGN_KEY_NAME.test(k));
     for (const key of loadedKeys.filter((k) => k in offExtra || k in absentExtra)) {
-      findings.push(report(off.exchange, { severity: "fail", where: childPointer("/ExtraFields", key),
+      findings.push(report(off.exchange, {
+        severity: "fail", where: childPointer("/ExtraFields", key),
         actual: excerpt(offExtra[key] ?? absentExtra[key]), expected: "absent without fk=true",
         message: `the foreign key \`${key}\` is loaded without fk=true` }));
     }
@@ -131,13 +135,15 @@ async function fkParsesBools(ctx: CheckContext): Promise<Outcome> {
     if (problem) { findings.push(problem); continue; }
     findings.push(...diffValues(extraFieldsOf(reference.body), extraFieldsOf(variant.body),
       "/ExtraFields").map((d) => report(variant.exchange, { severity: "fail", where: d.pointer,
-      actual: excerpt(d.right), expected: `${JSON.stringify(excerpt(d.left))} as with fk=${canonical}`,
+      actual: excerpt(d.right),
+      expected: `${JSON.stringify(excerpt(d.left))} as with fk=${canonical}`,
       message: `fk=${spelling} is not read as fk=${canonical}` })));
   }
-  const other = await ctx.send({ id: String(id), query: [["fk", "maybe"]], headers: { ...ACCEPT_JSON } });
+  const headers = { ...ACCEPT_JSON };
+  const other = await ctx.send({ id: String(id), query: [["fk", "maybe"]], headers });
   const refused = statusFinding(ctx, other, [400], "fk=maybe");
   if (refused) findings.push(refused);
-  const empty = await ctx.send({ id: String(id), query: [["fk", ""]], headers: { ...ACCEPT_JSON } });
+  const empty = await ctx.send({ id: String(id), query: [["fk", ""]], headers });
   const emptyRead = statusFinding(ctx, empty, [200, 400], "an empty fk=");
   if (emptyRead) findings.push(emptyRead);
   return { findings };

@@ -11,8 +11,8 @@ export interface ParsedDateTime {
   offsetStyle: "zulu" | "numeric" | "none";
 }
 
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const DATE_TIME = new RegExp("^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2})"
+  + "(?::(\\d{2})(?:\\.(\\d{1,7}))?)?(Z|[+-]\\d{2}(?::?\\d{2})?)?$");
 const TICKS_PER_SECOND = 10_000_000n;
 
 /** Days since 0001-01-01 in the proleptic Gregorian calendar (no Date: years below 100 work). */
@@ -27,7 +27,9 @@ function daysSinceEpoch(year: number, month: number, day: number): number {
   return era * 146097 + dayOfEra - 306;
 }
 
-function parseOffset(text: string | undefined): Pick<ParsedDateTime, "offsetMinutes" | "offsetStyle"> {
+type Offset = Pick<ParsedDateTime, "offsetMinutes" | "offsetStyle">;
+
+function parseOffset(text: string | undefined): Offset {
   if (text === undefined) return { offsetStyle: "none" };
   if (text === "Z") return { offsetMinutes: 0, offsetStyle: "zulu" };
   const digits = text.slice(1).replace(":", "");
@@ -73,7 +75,11 @@ export interface InstantMismatch {
  * Compares every date-time of `left` with the value at the same place in `right` by the
  * instant it names, so `12:00Z` and `14:00+02:00` agree. Both must carry offsets.
  */
-export function sameInstants(left: unknown, right: unknown, operation: Operation): InstantMismatch[] {
+export function sameInstants(
+  left: unknown,
+  right: unknown,
+  operation: Operation,
+): InstantMismatch[] {
   const rightValues = new Map(collectDateTimes(right, operation).map((d) => [d.pointer, d.value]));
   const mismatches: InstantMismatch[] = [];
   for (const { pointer, value } of collectDateTimes(left, operation)) {

@@ -27,7 +27,8 @@ export function diffValues(left: unknown, right: unknown, pointer = ""): ValueDi
   }
   if (isJsonObject(left) && isJsonObject(right)) {
     const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
-    return [...keys].flatMap((key) => diffValues(left[key], right[key], childPointer(pointer, key)));
+    return [...keys].flatMap((key) =>
+      diffValues(left[key], right[key], childPointer(pointer, key)));
   }
   return Object.is(left, right) ? [] : [{ pointer, left, right }];
 }

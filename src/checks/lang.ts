@@ -77,7 +77,8 @@ async function untranslatedOnRequest(ctx: CheckContext): Promise<Outcome> {
       const none = await fetchTicket(ctx, id);
       if (none.problem) return [none.problem];
       const findings = findUntranslated(none.body).length > 0 ? [] : [report(none.exchange, {
-        severity: "fail", where: "", expected: "raw multi-language values without a language header",
+        severity: "fail", where: "",
+        expected: "raw multi-language values without a language header",
         message: "without a language header the answer is already translated" })];
       for (const off of NO_TRANSLATION) {
         const answer = await fetchTicket(ctx, id,
@@ -114,7 +115,8 @@ async function cultureStaysNeutral(ctx: CheckContext): Promise<Outcome> {
       { headers: { "SO-Language": ENGLISH, "SO-Culture": "de" } });
     const problem = none.problem ?? cultureOnly.problem ?? language.problem ?? both.problem;
     if (problem) return [problem];
-    const findings = diffValues(none.body, cultureOnly.body).map((d) => report(cultureOnly.exchange, {
+    const changed = diffValues(none.body, cultureOnly.body);
+    const findings = changed.map((d) => report(cultureOnly.exchange, {
       severity: "fail", where: d.pointer, actual: excerpt(d.right),
       expected: `${JSON.stringify(excerpt(d.left))} as without SO-Culture`,
       message: "SO-Culture without a language changed the answer" }));

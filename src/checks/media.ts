@@ -67,7 +67,8 @@ async function xmlIsWellFormed(ctx: CheckContext): Promise<Outcome> {
       const xml = readXmlAnswer(exchange, ctx.operation.bodyType);
       if (!xml.ok) {
         findings.push(report(exchange, { severity: "fail", where: "body",
-          actual: excerpt(exchange.response?.body), expected: "well-formed XML", message: xml.why }));
+          actual: excerpt(exchange.response?.body), expected: "well-formed XML",
+          message: xml.why }));
       } else if (!XML_ROOTS.has(xml.root)) {
         findings.push(report(exchange, { severity: "fail", where: "root element", actual: xml.root,
           expected: [...XML_ROOTS].join(" or "), message: "the XML root is not the ticket" }));
@@ -87,12 +88,14 @@ async function xmlMatchesJson(ctx: CheckContext): Promise<Outcome> {
     if (status) return [status];
     const xml = readXmlAnswer(exchange, ctx.operation.bodyType);
     if (!xml.ok) {
-      return [report(exchange, { severity: "fail", where: "body", actual: excerpt(exchange.response?.body),
+      return [report(exchange, { severity: "fail", where: "body",
+        actual: excerpt(exchange.response?.body),
         expected: "well-formed XML", message: xml.why })];
     }
     return [
       ...diffValues(json.body, xml.value).map((d) => report(exchange, { severity: "fail",
-        where: d.pointer, actual: excerpt(d.right), expected: `${JSON.stringify(excerpt(d.left))} (JSON)`,
+        where: d.pointer, actual: excerpt(d.right),
+        expected: `${JSON.stringify(excerpt(d.left))} (JSON)`,
         message: "the XML body carries another value than the JSON body" })),
       ...xml.problems.map((problem) => report(exchange, { severity: "info", where: "body",
         message: `reading the XML through the schema: ${problem}` })),
@@ -140,7 +143,8 @@ async function negotiationHonoured(ctx: CheckContext): Promise<Outcome> {
       const matches = want === "json" ? isJsonMediaType(essence) : isXmlMediaType(essence);
       if (!matches) {
         findings.push(report(exchange, { severity: "fail", where: "content-type",
-          actual: essence || "(none)", expected: want.toUpperCase(), message: `${label} got ${essence}` }));
+          actual: essence || "(none)", expected: want.toUpperCase(),
+          message: `${label} got ${essence}` }));
       }
     }
     const unsupported = await sendAccept(ctx, id, UNSUPPORTED);
@@ -148,16 +152,22 @@ async function negotiationHonoured(ctx: CheckContext): Promise<Outcome> {
     const jsonAnswer = status === 200 && isJsonMediaType(contentTypeOf(unsupported).essence);
     if (status !== 406 && !jsonAnswer) {
       findings.push(report(unsupported, { severity: "fail", where: "status", actual: status,
-        expected: "406, or 200 with JSON", message: `Accept: ${UNSUPPORTED} was answered ${status}` }));
+        expected: "406, or 200 with JSON",
+        message: `Accept: ${UNSUPPORTED} was answered ${status}` }));
     }
     return findings;
   });
 }
 
 /** Every string in a JSON value holding a character outside ASCII, with its pointer. */
-export function nonAsciiStrings(value: unknown, pointer = ""): Array<{ pointer: string; value: string }> {
+export function nonAsciiStrings(
+  value: unknown,
+  pointer = "",
+): Array<{ pointer: string; value: string }> {
   if (typeof value === "string") return /[^\x00-\x7F]/.test(value) ? [{ pointer, value }] : [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => nonAsciiStrings(v, childPointer(pointer, i)));
+  if (Array.isArray(value)) {
+    return value.flatMap((v, i) => nonAsciiStrings(v, childPointer(pointer, i)));
+  }
   if (isJsonObject(value)) {
     return Object.entries(value).flatMap(([k, v]) => nonAsciiStrings(v, childPointer(pointer, k)));
   }
@@ -165,9 +175,11 @@ export function nonAsciiStrings(value: unknown, pointer = ""): Array<{ pointer: 
 }
 
 function valueAtPointer(value: unknown, pointer: string): unknown {
-  const tokens = pointer.split("/").slice(1).map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
+  const tokens = pointer.split("/").slice(1)
+    .map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
   return tokens.reduce<unknown>((node, token) =>
-    (Array.isArray(node) ? node[Number(token)] : isJsonObject(node) ? node[token] : undefined), value);
+    (Array.isArray(node) ? node[Number(token)] : isJsonObject(node) ? node[token] : undefined),
+  value);
 }
 
 async function textIsUtf8(ctx: CheckContext): Promise<Outcome> {
@@ -178,7 +190,8 @@ async function textIsUtf8(ctx: CheckContext): Promise<Outcome> {
     if (json.problem) return [json.problem];
     const texts = nonAsciiStrings(json.body);
     seen += texts.length;
-    const findings = texts.filter((t) => t.value.includes("\uFFFD")).map((t) => report(json.exchange, {
+    const broken = texts.filter((t) => t.value.includes("\uFFFD"));
+    const findings = broken.map((t) => report(json.exchange, {
       severity: "fail", where: t.pointer, actual: t.value, expected: "valid UTF-8 text",
       message: "the JSON body holds a replacement character: its bytes were not UTF-8" }));
     if (texts.length === 0) return findings;
@@ -188,8 +201,9 @@ async function textIsUtf8(ctx: CheckContext): Promise<Outcome> {
     for (const text of texts) {
       const actual = valueAtPointer(xml.value, text.pointer);
       if (actual !== text.value) {
-        findings.push(report(exchange, { severity: "fail", where: text.pointer, actual: excerpt(actual),
-          expected: JSON.stringify(text.value), message: "non-ASCII text did not survive in XML" }));
+        findings.push(report(exchange, { severity: "fail", where: text.pointer,
+          actual: excerpt(actual), expected: JSON.stringify(text.value),
+          message: "non-ASCII text did not survive in XML" }));
       }
     }
     return findings;

@@ -18,7 +18,7 @@ export function kindOf(type: TypeRef): ValueKind {
   return "object";
 }
 
-/** Whether values of this kind are value types (numbers, bools, date-times) rather than references. */
+/** Whether values of this kind are value types (numbers, bools, date-times), not references. */
 export function isValueKind(kind: ValueKind): boolean {
   return kind === "number" || kind === "bool" || kind === "date-time";
 }

@@ -80,7 +80,8 @@ async function identityMatches(ctx: CheckContext): Promise<Outcome> {
     const findings: Finding[] = [];
     if (body.TicketId !== id) {
       findings.push(report(answer.exchange, { severity: "fail", where: "/TicketId",
-        actual: body.TicketId, expected: String(id), message: "TicketId is not the id asked for" }));
+        actual: body.TicketId, expected: String(id),
+        message: "TicketId is not the id asked for" }));
     }
     const self = isJsonObject(body._Links) ? body._Links.Self : undefined;
     if (!selfNamesTicket(self, id)) {
@@ -100,7 +101,8 @@ async function masksUseKnownFlags(ctx: CheckContext): Promise<Outcome> {
     return findBadMasks(answer.body, ctx.operation).map((bad) => report(answer.exchange, {
       severity: "fail", where: bad.pointer, actual: bad.mask,
       expected: `comma-separated ${bad.rightType} flag names`,
-      message: `unknown ${bad.rightType} flag(s): ${bad.unknownFlags.map((f) => `\`${f}\``).join(", ")}`,
+      message: `unknown ${bad.rightType} flag(s): ` +
+        bad.unknownFlags.map((flag) => `\`${flag}\``).join(", "),
     }));
   });
 }

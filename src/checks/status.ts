@@ -1,7 +1,9 @@
 import type { Exchange } from "../model/exchange.js";
 import type { Finding, Outcome } from "../model/finding.js";
 import type { Check, CheckContext } from "./context.js";
-import { findingsFor, isJsonMediaType, contentTypeOf, readJson, statusOf } from "./exchange-reading.js";
+import {
+  contentTypeOf, findingsFor, isJsonMediaType, readJson, statusOf,
+} from "./exchange-reading.js";
 import { isJsonObject } from "./json-pointer.js";
 import { ACCEPT_JSON, forEachTicket, statusFinding } from "./probes.js";
 
@@ -26,7 +28,9 @@ async function missingAnswers404(ctx: CheckContext): Promise<Outcome> {
 }
 
 /** The ways a 404 body falls short of the error object real servers send. */
-export function errorObjectProblems(body: unknown): Array<{ where: string; actual: unknown; expected: string }> {
+export function errorObjectProblems(
+  body: unknown,
+): Array<{ where: string; actual: unknown; expected: string }> {
   if (!isJsonObject(body)) return [{ where: "body", actual: body, expected: "a JSON object" }];
   const problems: Array<{ where: string; actual: unknown; expected: string }> = [];
   if (body.Error !== true) problems.push({ where: "/Error", actual: body.Error, expected: "true" });
@@ -44,7 +48,8 @@ export function errorObjectProblems(body: unknown): Array<{ where: string; actua
 async function notFoundCarriesError(ctx: CheckContext): Promise<Outcome> {
   const exchange = await ctx.send({ id: String(ctx.missingTicket), headers: { ...ACCEPT_JSON } });
   if (statusOf(exchange) !== 404) {
-    return { findings: [], skip: `the missing ticket was answered ${statusOf(exchange)}, not 404 (see STATUS-2)` };
+    const status = statusOf(exchange);
+    return { findings: [], skip: `the missing ticket got ${status}, not 404 (see STATUS-2)` };
   }
   const report = findingsFor(ctx.requirement.id);
   const { essence } = contentTypeOf(exchange);
@@ -92,7 +97,8 @@ export function judgeRunStatuses(
   for (const [status, seen] of undocumented) {
     findings.push(report(seen[0], { severity: "info", where: "status", actual: status,
       expected: documented.join(" or "),
-      message: `status ${status}, which the page does not document, answered ${seen.length} request(s)` }));
+      message: `status ${status}, which the page does not document, answered ` +
+        `${seen.length} request(s)` }));
   }
   return findings;
 }
@@ -116,7 +122,8 @@ async function answersInTime(ctx: CheckContext): Promise<Outcome> {
     const exchange = await ctx.send({ id: String(id), headers: { ...ACCEPT_JSON } });
     if (exchange.durationMs <= SLOW_CALL_MS) return [];
     return [report(exchange, { severity: "fail", where: "duration", actual: exchange.durationMs,
-      expected: `at most ${SLOW_CALL_MS} ms`, message: `ticket ${id} took ${exchange.durationMs} ms` })];
+      expected: `at most ${SLOW_CALL_MS} ms`,
+      message: `ticket ${id} took ${exchange.durationMs} ms` })];
   });
 }
 

@@ -59,14 +59,16 @@ async function oneNotation(ctx: CheckContext): Promise<Outcome> {
     const answer = await fetchTicket(ctx, id);
     if (answer.problem) return [answer.problem];
     const dates = collectDateTimes(answer.body, ctx.operation)
-      .map((d) => ({ ...d, withOffset: (parseDateTime(d.value)?.offsetStyle ?? "none") !== "none" }));
+      .map((d) => ({ ...d, withOffset: parseDateTime(d.value)?.offsetStyle !== undefined
+        && parseDateTime(d.value)?.offsetStyle !== "none" }));
     const withOffset = dates.filter((d) => d.withOffset);
     const without = dates.filter((d) => !d.withOffset);
     if (withOffset.length === 0 || without.length === 0) return [];
     // Note: the fewer kind is the odd one out; it is the one reported.
     const odd = withOffset.length < without.length ? withOffset : without;
     return odd.map((d) => report(answer.exchange, { severity: "fail", where: d.pointer,
-      actual: d.value, expected: d.withOffset ? "no offset, as the others" : "an offset, as the others",
+      actual: d.value,
+      expected: d.withOffset ? "no offset, as the others" : "an offset, as the others",
       message: "date-times without SO-TimeZone are written two ways" }));
   });
 }

@@ -14,7 +14,8 @@ export type XmlReading =
 export function readXmlAnswer(exchange: Exchange, typeName: string): XmlReading {
   try {
     const read = readXmlBody(exchange.response?.body ?? "", typeName);
-    return { ok: true, root: read.root.replace(/^.*:/, ""), value: read.value, problems: read.problems };
+    const root = read.root.replace(/^.*:/, "");
+    return { ok: true, root, value: read.value, problems: read.problems };
   } catch (error) {
     if (isConformanceError(error)) return { ok: false, why: error.message };
     throw error;

@@ -104,7 +104,7 @@ export async function runSuites(options: RunOptions): Promise<{
   return { verdicts, mocha: states };
 }
 
-/** Runs the mocha suites in `suites/` against the target and returns one verdict per requirement. */
+/** Runs the mocha suites in `suites/` against the target: one verdict per requirement. */
 export async function runRequirements(options: RunOptions): Promise<Verdict[]> {
   return (await runSuites(options)).verdicts;
 }

@@ -3,7 +3,9 @@ import { CHECKS } from "../checks/index.js";
 import type { CheckContext } from "../checks/context.js";
 import { findRequirement, type Requirement } from "../checks/requirements.js";
 import { judgeOutcome } from "../checks/verdict.js";
-import { ConformanceError, ErrorCodes, isConformanceError, type ErrorCode } from "../model/errors.js";
+import {
+  ConformanceError, ErrorCodes, isConformanceError, type ErrorCode,
+} from "../model/errors.js";
 import type { Exchange, RequestSpec } from "../model/exchange.js";
 import type { Profile, Verdict } from "../model/finding.js";
 import type { RunOptions } from "./engine.js";
@@ -28,7 +30,11 @@ function errorCodeOf(code: string): ErrorCode {
 }
 
 /** A verdict of kind `error` for a requirement that could not be judged. */
-export function errorVerdict(requirement: Requirement, reason: string, evidence: Exchange[] = []): Verdict {
+export function errorVerdict(
+  requirement: Requirement,
+  reason: string,
+  evidence: Exchange[] = [],
+): Verdict {
   return {
     id: requirement.id, area: requirement.area, level: requirement.level,
     clause: requirement.clause, statement: requirement.statement,
@@ -37,7 +43,10 @@ export function errorVerdict(requirement: Requirement, reason: string, evidence:
 }
 
 /** Starts a run session over the given options and the requirements selected. */
-export function createRunSession(options: RunOptions, selected: readonly Requirement[]): RunSession {
+export function createRunSession(
+  options: RunOptions,
+  selected: readonly Requirement[],
+): RunSession {
   const selectedIds = new Set(selected.map((requirement) => requirement.id));
   const verdicts = new Map<string, Verdict>();
   const runExchanges: Exchange[] = [];
@@ -50,7 +59,8 @@ export function createRunSession(options: RunOptions, selected: readonly Require
       requirement,
       async send(spec: RequestSpec): Promise<Exchange> {
         if (interrupted()) throw new ConformanceError("ERR_CT_INTERRUPTED", INTERRUPTED);
-        const exchange = await options.target.send(spec, `${requirement.id}#${evidence.length + 1}`);
+        const label = `${requirement.id}#${evidence.length + 1}`;
+        const exchange = await options.target.send(spec, label);
         evidence.push(exchange);
         runExchanges.push(exchange);
         if (exchange.error) {
@@ -86,7 +96,8 @@ export function createRunSession(options: RunOptions, selected: readonly Require
       try {
         const outcome = await check(contextFor(requirement, evidence));
         const judgement = judgeOutcome(outcome, requirement.level, options.profile);
-        // Note: a finding may point at another requirement's exchange (STATUS-5); it joins the evidence.
+        // Note: a finding may cite another requirement's exchange (STATUS-5): it joins the
+        // evidence.
         const cited = new Set(outcome.findings.map((finding) => finding.exchange));
         const borrowed = runExchanges.filter((e) => cited.has(e.id) && !evidence.includes(e));
         verdict = { ...errorVerdict(requirement, ""), ...judgement, findings: outcome.findings,

@@ -44,6 +44,9 @@ function numberOrUndefined(text: string | undefined): number | undefined {
   return text === undefined || text.trim() === "" ? undefined : Number(text);
 }
 
+/** A ticket id no installation is likely to have, when no missing id is given. */
+const UNLIKELY_TICKET = 2147483646;
+
 let standaloneSession: RunSession | undefined;
 let opened: OpenedTarget | undefined;
 let hooksRegistered = false;
@@ -52,7 +55,8 @@ let hooksRegistered = false;
 async function openStandalone(env: NodeJS.ProcessEnv): Promise<RunSession> {
   const profile = (env.SO_PROFILE ?? "lenient") as Profile;
   if (profile !== "lenient" && profile !== "strict") {
-    throw new ConformanceError("ERR_CT_USAGE", `SO_PROFILE is \`${profile}\`; use lenient or strict`);
+    throw new ConformanceError("ERR_CT_USAGE",
+      `SO_PROFILE is \`${profile}\`; use lenient or strict`);
   }
   const targetOptions = {
     env, timeoutMs: Number(env.SO_TIMEOUT_MS ?? 10_000), maxBodyBytes: 5 * 1024 * 1024,
@@ -67,7 +71,8 @@ async function openStandalone(env: NodeJS.ProcessEnv): Promise<RunSession> {
   const options = {
     target: opened.target, operation: loadSpec(), validators: loadValidators(), profile,
     tickets: given.length > 0 ? given : opened.defaults.tickets,
-    missingTicket: numberOrUndefined(env.SO_MISSING_TICKET) ?? opened.defaults.missingTicket ?? 2147483646,
+    missingTicket: numberOrUndefined(env.SO_MISSING_TICKET)
+      ?? opened.defaults.missingTicket ?? UNLIKELY_TICKET,
     ...(fkTicket === undefined ? {} : { fkTicket }),
   };
   return createRunSession(options, selectRequirements(only(env)));
