@@ -55,11 +55,29 @@ export function requestKey(request: RecordedRequest): string {
   return JSON.stringify([request.method, request.path, request.auth, matchableHeaders(request.headers)]);
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 function isCassetteShape(value: unknown): value is Cassette {
-  if (typeof value !== "object" || value === null) return false;
+  if (!isRecord(value)) return false;
   const cassette = value as Partial<Cassette>;
   return typeof cassette.requirement === "string" && typeof cassette.target === "string"
-    && Array.isArray(cassette.interactions) && typeof cassette.suite?.version === "string";
+    && Array.isArray(cassette.interactions) && typeof cassette.suite?.version === "string"
+    && isRecord(cassette.credentials) && Array.isArray(cassette.defaults?.tickets);
+}
+
+/** Whether a recorded interaction can be matched and replayed (a hand-edited one may not). */
+function isInteractionShape(value: unknown): value is Interaction {
+  if (!isRecord(value) || !isRecord(value.request)) return false;
+  const { path, auth, headers } = value.request;
+  const response = value.response;
+  const error = value.error;
+  const answered = isRecord(response) && typeof response.status === "number"
+    && isRecord(response.headers) && typeof response.body === "string";
+  const failed = isRecord(error) && typeof error.code === "string"
+    && typeof error.message === "string";
+  return typeof path === "string" && typeof auth === "string" && isRecord(headers)
+    && (answered || failed);
 }
 
 /**
@@ -90,7 +108,15 @@ export function readCassettes(dir: string, suiteVersion: string): Map<string, Ca
     }
     if (!isCassetteShape(parsed)) {
       throw new ConformanceError("ERR_CT_RECORDING_MALFORMED",
-        `\`${path}\` is not a cassette: it needs requirement, target, suite.version and interactions`);
+        `\`${path}\` is not a cassette: it needs requirement, target, suite.version, ` +
+        "credentials, defaults.tickets and interactions");
+    }
+    const broken = parsed.interactions.findIndex((interaction) => !isInteractionShape(interaction));
+    if (broken >= 0) {
+      throw new ConformanceError("ERR_CT_RECORDING_MALFORMED",
+        `\`${path}\` interaction ${broken + 1} is not a recorded exchange: it needs ` +
+        "request.path, request.auth, request.headers and a response (status, headers, body) " +
+        "or an error; re-record it");
     }
     if (parsed.format !== CASSETTE_FORMAT || parsed.suite.version !== suiteVersion) {
       throw new ConformanceError("ERR_CT_RECORDING_STALE",
