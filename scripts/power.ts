@@ -8,7 +8,7 @@ import { FAITHFUL, FAULTY, runVariant, type VariantResult } from "../src/power/i
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf("--json");
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
-const names = args.filter((arg, index) => !arg.startsWith("--") && index !== jsonAt + 1);
+const names = args.filter((arg, index) => !arg.startsWith("--") && (jsonAt < 0 || index !== jsonAt + 1));
 const pick = <T extends { name: string }>(list: readonly T[]) =>
   names.length ? list.filter((variant) => names.includes(variant.name)) : list;
 

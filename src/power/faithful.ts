@@ -2,7 +2,7 @@ import { SEED, type ServerResponse } from "../server/index.js";
 import type { Variant } from "./variant.js";
 import {
   answer, DATE_TIME, editJson, editRequest, editResponse, editText, header, idOf, mapStrings,
-  queryOf,
+  pipe, queryOf,
 } from "./wrap.js";
 
 const refuse = (status: number, type: string): ServerResponse => ({
@@ -64,19 +64,21 @@ export const FAITHFUL: readonly Variant[] = [
         digits ? `${time}.${digits}` : time)),
   },
   {
-    name: "links-other", fault: "`_Links` with a trailing slash on `Self` and keys of its own",
-    wrap: editJson((body) => {
-      const links = body._Links as Record<string, string> | null;
-      if (!links?.Self) return;
-      body._Links = { ...links, Self: `${links.Self}/`, "Archive.Messages": `${links.Self}/Messages`, Custom: "https://example.invalid/x" };
-    }),
+    name: "links-other", fault: "`_Links` with a trailing slash on `Self` and a key of its own",
+    wrap: pipe(
+      editText(/json|xml/i, (text) => text.replace(/(\/v1\/Ticket\/\d+)(?=["<])/g, "$1/")),
+      editJson((body) => {
+        if (body._Links) body._Links = { ...body._Links as object, Custom: "https://example.invalid/x" };
+      }),
+      editText(/xml/i, (text) => text.replace("<_Links>", "<_Links><KeyValueOfstringstring>" +
+        "<Key>Custom</Key><Value>https://example.invalid/x</Value></KeyValueOfstringstring>")),
+    ),
   },
   {
     name: "newer-enum-values", fault: "an `Origin` the page does not list (`API`, as newer servers send)",
     profile: "lenient",
-    wrap: editJson((body) => {
-      if (typeof body.Origin === "string") body.Origin = "API";
-    }),
+    wrap: editText(/json|xml/i, (text) =>
+      text.replace(/"Origin":"[A-Za-z]+"/, '"Origin":"API"').replace(/<Origin>[A-Za-z]+</, "<Origin>API<")),
   },
   {
     name: "xml-without-namespace", fault: "DataContract XML without the default namespace",
