@@ -7,7 +7,8 @@ const SCHEME_CASES: Record<SchemeCase, (scheme: string) => string> = {
   "as-is": (scheme) => scheme,
   lower: (scheme) => scheme.toLowerCase(),
   upper: (scheme) => scheme.toUpperCase(),
-  mixed: (scheme) => [...scheme].map((c, i) => (i % 2 ? c.toUpperCase() : c.toLowerCase())).join(""),
+  mixed: (scheme) =>
+    [...scheme].map((c, i) => (i % 2 ? c.toUpperCase() : c.toLowerCase())).join(""),
 };
 
 /** A Basic token that is well formed (`user:password`) but names no real account. */

@@ -63,7 +63,9 @@ export function secretsOf(credentials: Credentials): string[] {
   if (session) {
     secrets.add(session.cookie);
     secrets.add(session.xsrfToken);
-    for (const pair of session.cookie.split(";")) secrets.add(pair.slice(pair.indexOf("=") + 1).trim());
+    for (const pair of session.cookie.split(";")) {
+      secrets.add(pair.slice(pair.indexOf("=") + 1).trim());
+    }
   }
   return [...secrets].filter((secret) => secret.length >= MIN_SECRET_LENGTH)
     .sort((a, b) => b.length - a.length);

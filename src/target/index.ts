@@ -2,8 +2,10 @@ import { debuglog } from "node:util";
 import { ConformanceError } from "../model/errors.js";
 import type { Target } from "../model/exchange.js";
 import { DEFAULT_CREDENTIALS, SEED, startReferenceServer } from "../server/index.js";
-import { readCassettes } from "./cassette.js";
-import { credentialsFromEnv, referenceClientCredentials, secretsOf, type Credentials } from "./credentials.js";
+import { readCassettes, type Cassette } from "./cassette.js";
+import {
+  credentialsFromEnv, referenceClientCredentials, secretsOf, type Credentials,
+} from "./credentials.js";
 import { createLiveTarget } from "./live.js";
 import { createRecordingWire, createReplayWire } from "./recorded.js";
 import { createAgents } from "./transport.js";
@@ -34,24 +36,31 @@ export interface OpenedTarget {
 const SUITE_NAME = "so-webapi-conformance";
 
 /** Placeholders replay sends instead of credentials: ASCII, so they can go on the wire. */
-function placeholderCredentials(kinds: { scheme?: string; appToken: boolean; session: boolean }): Credentials {
+function placeholderCredentials(kinds: Cassette["credentials"]): Credentials {
   const credentials: Credentials = {};
   if (kinds.scheme) credentials.authorization = `${kinds.scheme} cmVkYWN0ZWQ6cmVkYWN0ZWQ=`;
   if (kinds.appToken) credentials.appToken = "redacted-app-token";
   if (kinds.session) {
-    credentials.session = { cookie: "session=redacted; XSRF-TOKEN=redacted", xsrfToken: "redacted" };
+    credentials.session = {
+      cookie: "session=redacted; XSRF-TOKEN=redacted", xsrfToken: "redacted",
+    };
   }
   return credentials;
 }
 
 async function openReplay(dir: string, options: TargetOptions): Promise<OpenedTarget> {
   if (options.record) {
-    throw new ConformanceError("ERR_CT_USAGE", "--record and --replay exclude each other; give one");
+    throw new ConformanceError("ERR_CT_USAGE",
+      "--record and --replay exclude each other; give one");
   }
   const cassettes = readCassettes(dir, options.suiteVersion);
   const first = [...cassettes.values()][0];
-  if (!first) throw new ConformanceError("ERR_CT_RECORDING_MISSING", `\`${dir}\` holds no cassettes`);
-  const wireOptions = { timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, agents: createAgents() };
+  if (!first) {
+    throw new ConformanceError("ERR_CT_RECORDING_MISSING", `\`${dir}\` holds no cassettes`);
+  }
+  const wireOptions = {
+    timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, agents: createAgents(),
+  };
   const replay = await createReplayWire(dir, cassettes, wireOptions);
   log("replaying %d cassettes from %s (target %s)", cassettes.size, dir, first.target);
   const target = createLiveTarget({
@@ -73,8 +82,8 @@ async function openSource(options: TargetOptions): Promise<{
   kind: Target["kind"]; close: () => Promise<void>;
 }> {
   if (options.root !== undefined) {
-    return { root: options.root, credentials: credentialsFromEnv(options.env), defaults: { tickets: [] },
-      kind: "live", close: async () => {} };
+    return { root: options.root, credentials: credentialsFromEnv(options.env),
+      defaults: { tickets: [] }, kind: "live", close: async () => {} };
   }
   const server = await startReferenceServer({ host: "127.0.0.1", port: 0,
     config: { credentials: DEFAULT_CREDENTIALS } });
@@ -96,13 +105,15 @@ export async function openTarget(options: TargetOptions): Promise<OpenedTarget> 
   };
   try {
     if (options.record === undefined) {
-      return { target: createLiveTarget({ ...common, onClose: source.close }), defaults: source.defaults };
+      const target = createLiveTarget({ ...common, onClose: source.close });
+      return { target, defaults: source.defaults };
     }
     const agents = createAgents();
     const recording = await createRecordingWire({
       dir: options.record, root: source.root.replace(/\/+$/, ""),
       suite: { name: SUITE_NAME, version: options.suiteVersion },
-      credentials: source.credentials, secrets: secretsOf(source.credentials), defaults: source.defaults,
+      credentials: source.credentials, secrets: secretsOf(source.credentials),
+      defaults: source.defaults,
       wire: { timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, agents },
     });
     const target = createLiveTarget({ ...common, wire: recording.wire, onClose: async () => {

@@ -8,6 +8,14 @@ import { createAgents, sendOnWire, type WireResult } from "./transport.js";
 
 const log = debuglog("ct:target:live");
 
+/** Sends one request somewhere: the network, or a recorder or replayer in its place. */
+export type Wire = (
+  url: string,
+  headers: Record<string, string>,
+  spec: RequestSpec,
+  label: string,
+) => Promise<WireResult>;
+
 /** How a live target reaches the installation. */
 export interface LiveTargetOptions {
   root: string;
@@ -17,29 +25,32 @@ export interface LiveTargetOptions {
   insecure: boolean;
   kind?: Target["kind"];
   /** Replaces the wire (recording and replay wrap it); defaults to the real network. */
-  wire?: (url: string, headers: Record<string, string>, spec: RequestSpec, label: string) => Promise<WireResult>;
+  wire?: Wire;
   /** Runs when the target closes, after its connections are gone. */
   onClose?: () => Promise<void>;
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
-/** Checks the API root: an absolute http(s) URL; plain http only to loopback when credentials go along. */
+/** Checks the API root: absolute http(s); plain http only to loopback when credentials go along. */
 export function parseRoot(root: string, credentials: Credentials, insecure: boolean): URL {
   let url: URL;
   try {
     url = new URL(root);
   } catch {
     throw new ConformanceError("ERR_CT_USAGE",
-      `--target \`${root}\` is not an absolute URL; give the API root, e.g. https://host/Cust123/api`);
+      `--target \`${root}\` is not an absolute URL; give the API root, ` +
+      "e.g. https://host/Cust123/api");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new ConformanceError("ERR_CT_USAGE",
       `--target \`${root}\` uses ${url.protocol}; only http: and https: are allowed`);
   }
-  if (url.protocol === "http:" && !LOOPBACK.test(url.hostname) && hasCredentials(credentials) && !insecure) {
+  const exposed = url.protocol === "http:" && !LOOPBACK.test(url.hostname);
+  if (exposed && hasCredentials(credentials) && !insecure) {
     throw new ConformanceError("ERR_CT_TARGET_INSECURE",
-      `--target \`${url.origin}\` is plain http to a host other than this machine, and credentials ` +
+      `--target \`${url.origin}\` is plain http to a host other than this machine, and ` +
+      "credentials " +
       "would cross the network unencrypted; use https, or pass --insecure to allow it");
   }
   return url;
@@ -47,19 +58,22 @@ export function parseRoot(root: string, credentials: Credentials, insecure: bool
 
 /** Encodes a query part, keeping `$`, `,` and `/` readable as the page writes them. */
 function encodeQueryPart(text: string): string {
-  return encodeURIComponent(text).replaceAll("%24", "$").replaceAll("%2C", ",").replaceAll("%2F", "/");
+  return encodeURIComponent(text)
+    .replaceAll("%24", "$").replaceAll("%2C", ",").replaceAll("%2F", "/");
 }
 
 /** The URL a request spec names under an API root. */
 export function requestUrl(root: string, spec: RequestSpec): string {
   const base = `${root.replace(/\/+$/, "")}/v1/Ticket/${encodeURIComponent(spec.id)}`;
-  const query = (spec.query ?? []).map(([name, value]) => `${encodeQueryPart(name)}=${encodeQueryPart(value)}`);
+  const query = (spec.query ?? [])
+    .map(([name, value]) => `${encodeQueryPart(name)}=${encodeQueryPart(value)}`);
   return query.length === 0 ? base : `${base}?${query.join("&")}`;
 }
 
 /** A target that sends real requests, setting exactly the headers a check asks for plus auth. */
 export function createLiveTarget(options: LiveTargetOptions): Target {
-  const root = parseRoot(options.root, options.credentials, options.insecure).href.replace(/\/+$/, "");
+  const parsed = parseRoot(options.root, options.credentials, options.insecure);
+  const root = parsed.href.replace(/\/+$/, "");
   const secrets = secretsOf(options.credentials);
   const agents = createAgents();
   const wireOptions = { timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, agents };
@@ -76,7 +90,8 @@ export function createLiveTarget(options: LiveTargetOptions): Target {
       const startedAt = new Date();
       const result = await wire(url, headers, spec, label);
       const durationMs = Date.now() - startedAt.getTime();
-      log("%s GET %s → %s", label, redactText(url, secrets), result.response?.status ?? result.error?.code);
+      const outcome = result.response?.status ?? result.error?.code;
+      log("%s GET %s → %s", label, redactText(url, secrets), outcome);
       const exchange: Exchange = {
         id: label,
         request: {
@@ -94,7 +109,9 @@ export function createLiveTarget(options: LiveTargetOptions): Target {
           body: redactText(result.response.body, secrets),
         };
       }
-      if (result.error) exchange.error = { ...result.error, message: redactText(result.error.message, secrets) };
+      if (result.error) {
+        exchange.error = { ...result.error, message: redactText(result.error.message, secrets) };
+      }
       return exchange;
     },
     async close(): Promise<void> {

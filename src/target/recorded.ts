@@ -9,6 +9,7 @@ import {
   type Cassette, type Interaction, type RecordedRequest,
 } from "./cassette.js";
 import type { Credentials } from "./credentials.js";
+import type { Wire } from "./live.js";
 import { REDACTED, redactHeaders, redactText } from "./redact.js";
 import { sendOnWire, type WireOptions, type WireResult } from "./transport.js";
 
@@ -17,14 +18,17 @@ const log = debuglog("ct:target:recorded");
 const FRAMING_HEADERS = new Set(["content-length", "transfer-encoding", "connection"]);
 
 type Nock = typeof import("nock");
-type Wire = (url: string, headers: Record<string, string>, spec: RequestSpec, label: string) => Promise<WireResult>;
 
 /** The requirement a request label belongs to: `FK-2#3` → `FK-2`. */
 export function requirementOfLabel(label: string): string {
   return label.replace(/#\d+$/, "");
 }
 
-function recordedRequest(url: string, headers: Record<string, string>, spec: RequestSpec): RecordedRequest {
+function recordedRequest(
+  url: string,
+  headers: Record<string, string>,
+  spec: RequestSpec,
+): RecordedRequest {
   const target = new URL(url);
   return {
     method: "GET",
@@ -60,7 +64,9 @@ export interface RecordingOptions {
  * A wire that sends for real with nock's recorder on, and keeps each interaction, secrets
  * already replaced, under the requirement that asked. `flush` writes one cassette per requirement.
  */
-export async function createRecordingWire(options: RecordingOptions): Promise<{ wire: Wire; flush: () => Promise<void> }> {
+export async function createRecordingWire(
+  options: RecordingOptions,
+): Promise<{ wire: Wire; flush: () => Promise<void> }> {
   const { default: nock } = (await import("nock")) as { default: Nock };
   const byRequirement = new Map<string, Interaction[]>();
   nock.recorder.clear();
@@ -75,7 +81,9 @@ export async function createRecordingWire(options: RecordingOptions): Promise<{ 
     if (result.response) {
       // Note: the body is kept as received text (the recorder parses JSON, losing its bytes).
       const rawHeaders = recorded?.rawHeaders;
-      const responseHeaders = typeof rawHeaders === "object" && rawHeaders !== null && !Array.isArray(rawHeaders)
+      const recordedHeaders = typeof rawHeaders === "object" && rawHeaders !== null
+        && !Array.isArray(rawHeaders);
+      const responseHeaders = recordedHeaders
         ? (rawHeaders as Record<string, string>) : result.response.headers;
       interaction.response = {
         status: recorded?.status ?? result.response.status,
@@ -84,7 +92,8 @@ export async function createRecordingWire(options: RecordingOptions): Promise<{ 
       };
     }
     if (result.error) {
-      interaction.error = { ...result.error, message: redactText(result.error.message, options.secrets) };
+      const message = redactText(result.error.message, options.secrets);
+      interaction.error = { ...result.error, message };
     }
     const requirement = requirementOfLabel(label);
     byRequirement.set(requirement, [...(byRequirement.get(requirement) ?? []), interaction]);
@@ -99,7 +108,8 @@ export async function createRecordingWire(options: RecordingOptions): Promise<{ 
     const recordedAt = new Date().toISOString();
     for (const [requirement, interactions] of byRequirement) {
       const cassette: Cassette = {
-        format: CASSETTE_FORMAT, suite: options.suite, target: options.root, recordedAt, requirement,
+        format: CASSETTE_FORMAT, suite: options.suite, target: options.root, recordedAt,
+        requirement,
         credentials: credentialKinds(options.credentials), defaults: options.defaults, interactions,
       };
       const text = redactText(JSON.stringify(cassette, null, 2), options.secrets);
@@ -127,7 +137,8 @@ export async function createReplayWire(
 
   const missing = (requirement: string, request: RecordedRequest, why: string): WireResult => ({
     error: { code: ErrorCodes.ERR_CT_RECORDING_MISSING,
-      message: `no recording for ${requirement}: GET ${request.path} (auth ${request.auth}) ${why} in \`${dir}\`` },
+      message: `no recording for ${requirement}: GET ${request.path} (auth ${request.auth}) ` +
+        `${why} in \`${dir}\`` },
   });
 
   const wire: Wire = async (url, headers, spec, label) => {
@@ -137,10 +148,13 @@ export async function createReplayWire(
     if (!cassette) return missing(requirement, request, `(there is no ${requirement}.json)`);
     const index = cursors.get(requirement) ?? 0;
     const interaction = cassette.interactions[index];
-    if (!interaction) return missing(requirement, request, `(its ${index} recorded requests are used up)`);
+    if (!interaction) {
+      return missing(requirement, request, `(its ${index} recorded requests are used up)`);
+    }
     if (requestKey(interaction.request) !== requestKey(request)) {
       return missing(requirement, request,
-        `(request ${index + 1} was recorded as GET ${interaction.request.path} with auth ${interaction.request.auth})`);
+        `(request ${index + 1} was recorded as GET ${interaction.request.path} ` +
+        `with auth ${interaction.request.auth})`);
     }
     cursors.set(requirement, index + 1);
     if (interaction.error || !interaction.response) {

@@ -35,8 +35,9 @@ const NETWORK_ERRORS: Record<string, string> = {
 function describeError(error: NodeJS.ErrnoException, url: string): WireResult["error"] {
   const code = error.code ?? "";
   const known = NETWORK_ERRORS[code];
-  if (known) return { code: ErrorCodes.ERR_CT_TARGET_UNREACHABLE, message: `${known} (${code}): GET ${url}` };
-  return { code: ErrorCodes.ERR_CT_TARGET_UNREACHABLE, message: `${error.message} (${code || "no code"}): GET ${url}` };
+  const what = known ?? error.message;
+  return { code: ErrorCodes.ERR_CT_TARGET_UNREACHABLE,
+    message: `${what} (${code || "no code"}): GET ${url}` };
 }
 
 function joinHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
@@ -51,7 +52,11 @@ function joinHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
  * Sends `GET url` with exactly `headers` (Node adds only `Host` and `Connection`), never
  * follows a redirect, gives up after `timeoutMs` and stops reading past `maxBodyBytes`.
  */
-export function sendOnWire(url: string, headers: Record<string, string>, options: WireOptions): Promise<WireResult> {
+export function sendOnWire(
+  url: string,
+  headers: Record<string, string>,
+  options: WireOptions,
+): Promise<WireResult> {
   return new Promise((resolve) => {
     const target = new URL(url);
     const secure = target.protocol === "https:";
