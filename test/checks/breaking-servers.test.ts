@@ -22,9 +22,13 @@ const accepts = (request: { headers: Record<string, string> }, pattern: RegExp) 
 const hasSelect = (request: Parameters<Handler>[0]) => queryOf(request).has("$select");
 const fk = (request: Parameters<Handler>[0]) => queryOf(request).get("fk");
 const header = (name: string) => (request: Parameters<Handler>[0]) => request.headers[name];
+const LANGUAGE_OR_ZONE = /^(so-(language|culture|timezone)|accept-language)$/;
 const plainJson = (request: Parameters<Handler>[0]) =>
   accepts(request, /json/) && !hasSelect(request) && fk(request) === null
-  && Object.keys(request.headers).every((n) => !/^(so-(language|culture|timezone)|accept-language)$/.test(n));
+  && Object.keys(request.headers).every((n) => !LANGUAGE_OR_ZONE.test(n));
+
+const { user, password } = DEFAULT_CREDENTIALS.basic;
+const BASIC = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 
 const CASES: BreakingCase[] = [
   { id: "STATUS-1", how: "ticket 2 answers 404",
@@ -56,7 +60,9 @@ const CASES: BreakingCase[] = [
     wrap: editJsonWhen(plainJson, (body) => { body.TicketId = 424242; }),
     where: "/TicketId", actual: 424242 },
   { id: "SCHEMA-5", how: "the table right names an unknown flag",
-    wrap: editJsonWhen(plainJson, (body) => { body.TableRight = { Mask: "Select, Sing", Reason: "" }; }),
+    wrap: editJsonWhen(plainJson, (body) => {
+      body.TableRight = { Mask: "Select, Sing", Reason: "" };
+    }),
     where: "/TableRight/Mask", actual: "Select, Sing" },
   { id: "SELECT-1", how: "a selected Title changes",
     wrap: editJsonWhen(hasSelect, (body) => { body.Title = "changed"; }),
@@ -121,7 +127,8 @@ const CASES: BreakingCase[] = [
   { id: "LANG-1", how: "Accept-Language is ignored",
     wrap: rewriteRequest((r) => withoutHeader(r, "accept-language")), where: /^\// },
   { id: "LANG-2", how: "Accept-Language wins over SO-Language",
-    wrap: rewriteRequest((r) => (header("accept-language")(r) ? withoutHeader(r, "so-language") : r)),
+    wrap: rewriteRequest((r) =>
+      (header("accept-language")(r) ? withoutHeader(r, "so-language") : r)),
     where: /^\// },
   { id: "LANG-3", how: "SO-Language: * translates to English",
     wrap: rewriteRequest((r) => (header("so-language")(r) === "*"
@@ -132,9 +139,10 @@ const CASES: BreakingCase[] = [
       (body) => { body.Title = "Kultur"; }),
     where: "/Title", actual: "Kultur" },
   { id: "TZ-1", how: "includeTZOffset is ignored",
-    wrap: rewriteRequest((r) => (r.headers["so-timezone"]
-      ? { ...r, headers: { ...r.headers, "so-timezone": r.headers["so-timezone"].split(",")[0] ?? "" } }
-      : r)),
+    wrap: rewriteRequest((r) => {
+      const zone = r.headers["so-timezone"]?.split(",")[0];
+      return zone ? { ...r, headers: { ...r.headers, "so-timezone": zone } } : r;
+    }),
     where: /^\/.*/ },
   { id: "TZ-2", how: "Norwegian times are labelled UTC",
     wrap: rewriteResponse((r) => (r.headers["so-timezone"] ?? "").startsWith("NO"),
@@ -149,8 +157,7 @@ const CASES: BreakingCase[] = [
     where: "status", actual: 500 },
   { id: "AUTH-1", how: "no credentials are let in",
     wrap: rewriteRequest((r) => (r.headers.authorization || r.headers.cookie ? r : {
-      ...r, headers: { ...r.headers, authorization: `Basic ${Buffer.from(
-        `${DEFAULT_CREDENTIALS.basic.user}:${DEFAULT_CREDENTIALS.basic.password}`).toString("base64")}` },
+      ...r, headers: { ...r.headers, authorization: BASIC },
     })),
     where: "status", actual: 200 },
   { id: "AUTH-2", how: "the 401 has no challenge",
@@ -173,7 +180,8 @@ const CASES: BreakingCase[] = [
       "x-xsrf-token": DEFAULT_CREDENTIALS.session.xsrfToken } } : r)),
     where: "status", actual: 200 },
   { id: "AUTH-6", how: "the app token changes the title",
-    wrap: editJsonWhen((r) => r.headers["so-apptoken"] !== undefined, (body) => { body.Title = "app"; }),
+    wrap: editJsonWhen((r) => r.headers["so-apptoken"] !== undefined,
+      (body) => { body.Title = "app"; }),
     where: "/Title", actual: "app" },
 ];
 
@@ -191,14 +199,17 @@ describe("servers that break one requirement each", () => {
 
   for (const wanted of CASES) {
     it(`${wanted.id} fails when ${wanted.how}`, async () => {
-      const run = await runAgainstReference({ wrap: wanted.wrap, profile: "strict", only: [wanted.id] });
+      const run = await runAgainstReference(
+        { wrap: wanted.wrap, profile: "strict", only: [wanted.id] });
       const verdict = run.byId(wanted.id);
-      const shown = verdict.findings.map((f) => `${f.where} ${JSON.stringify(f.actual)} ${f.message}`);
+      const shown = verdict.findings
+        .map((f) => `${f.where} ${JSON.stringify(f.actual)} ${f.message}`);
       expect(verdict.verdict, `${verdict.reason ?? ""}\n${shown.join("\n")}`).to.equal("fail");
       expect(verdict.findings.some((f) => matches(f, wanted)), shown.join("\n")).to.equal(true);
       const finding = verdict.findings.find((f) => matches(f, wanted));
       expect(finding?.exchange, "the finding names its exchange").to.match(/#\d+$/);
-      expect(finding?.expected, "the finding says what was expected").to.be.a("string").and.not.empty;
+      expect(finding?.expected, "the finding says what was expected")
+        .to.be.a("string").and.not.empty;
       expect(run.mocha.get(wanted.id)).to.equal("failed");
     });
   }

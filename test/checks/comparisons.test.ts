@@ -14,7 +14,8 @@ import { specOperation } from "../helpers/run.js";
 
 describe("date-times and instants", () => {
   it("reads seven fractional digits, offsets in three notations, and years below 100", () => {
-    expect(instantOf("2020-08-19T17:12:16.9553621+02:00")).to.equal(instantOf("2020-08-19T15:12:16.9553621Z"));
+    expect(instantOf("2020-08-19T17:12:16.9553621+02:00"))
+      .to.equal(instantOf("2020-08-19T15:12:16.9553621Z"));
     expect(instantOf("2019-12-19T06:55:14-0500")).to.equal(instantOf("2019-12-19T11:55:14Z"));
     expect(instantOf("0001-01-01T00:00:00Z")).to.equal(0n);
     expect(parseDateTime("2019-12-19T11:55:14")?.offsetStyle).to.equal("none");
@@ -31,9 +32,12 @@ describe("date-times and instants", () => {
   it("compares answers in two zones by instant, naming the property and both values", () => {
     const operation = specOperation();
     const utc = { CreatedAt: "2024-07-01T10:00:00Z", LastChanged: "2024-01-01T10:00:00Z" };
-    const oslo = { CreatedAt: "2024-07-01T12:00:00+02:00", LastChanged: "2024-01-01T10:00:00+01:00" };
+    const oslo = {
+      CreatedAt: "2024-07-01T12:00:00+02:00", LastChanged: "2024-01-01T10:00:00+01:00",
+    };
     expect(sameInstants(utc, oslo, operation)).to.deep.equal([{ pointer: "/LastChanged",
-      left: "2024-01-01T10:00:00Z", right: "2024-01-01T10:00:00+01:00", why: "different instants" }]);
+      left: "2024-01-01T10:00:00Z", right: "2024-01-01T10:00:00+01:00",
+      why: "different instants" }]);
   });
 });
 
@@ -43,7 +47,9 @@ describe("$select comparison", () => {
     Category: { Name: "Support", TicketCategoryId: 2 } };
 
   it("finds a selected value that changed and unselected values left in place", () => {
-    const selected = { TicketId: 7, Title: "Printer!", AlertLevel: 0, Author: "Ann", HasAttachment: null };
+    const selected = {
+      TicketId: 7, Title: "Printer!", AlertLevel: 0, Author: "Ann", HasAttachment: null,
+    };
     const issues = compareSelected(full, selected, ["ticketid", "Title"], operation);
     expect(issues.map((i) => [i.kind, i.pointer, i.actual, i.isDefault])).to.deep.equal([
       ["selected-differs", "/Title", "Printer!", undefined],
@@ -69,14 +75,17 @@ describe("foreign keys", () => {
     const plain = { Title: "a", ExtraFields: { x_a: "1" } };
     const loaded = { Title: "b", ExtraFields: { x_a: "1", "crm.erp.id": "9" } };
     expect(fkAdditions(loaded, plain)).to.deep.equal([["crm.erp.id", "9"]]);
-    expect(diffExceptExtraFields(plain, loaded)).to.deep.equal([{ pointer: "/Title", left: "a", right: "b" }]);
+    expect(diffExceptExtraFields(plain, loaded))
+      .to.deep.equal([{ pointer: "/Title", left: "a", right: "b" }]);
   });
 });
 
 describe("untranslated text", () => {
   it("finds multi-language values and resource ids anywhere, and nothing else", () => {
-    const body = { Title: 'NO:"Kundestøtte";US:"Support"', Tags: [{ Name: "[SR_MANDATORY_FIELD_1281]" }],
-      Author: 'He said: "hi"; bye', Ok: "Support" };
+    const body = {
+      Title: 'NO:"Kundestøtte";US:"Support"', Tags: [{ Name: "[SR_MANDATORY_FIELD_1281]" }],
+      Author: 'He said: "hi"; bye', Ok: "Support",
+    };
     expect(findUntranslated(body).map((u) => [u.pointer, u.form])).to.deep.equal([
       ["/Title", "multi-language"], ["/Tags/0/Name", "resource-id"],
     ]);
@@ -90,7 +99,8 @@ describe("small judgements", () => {
   });
 
   it("checks that _Links.Self names the ticket", () => {
-    expect(selfNamesTicket("https://online.superoffice.com:443/Cust1/api/v1/Ticket/7/", 7)).to.equal(true);
+    const online = "https://online.superoffice.com:443/Cust1/api/v1/Ticket/7/";
+    expect(selfNamesTicket(online, 7)).to.equal(true);
     expect(selfNamesTicket("https://host/api/v1/contact/321", 7)).to.equal(false);
     expect(selfNamesTicket("not a url", 7)).to.equal(false);
   });
@@ -106,15 +116,18 @@ describe("small judgements", () => {
     const exchange = (id: string, status: number): Exchange => ({ id, startedAt: "", durationMs: 1,
       request: { method: "GET", url: `http://h/api/v1/Ticket/${id}`, headers: {} },
       response: { status, headers: {}, body: "", bytes: 0 } });
-    const findings = judgeRunStatuses("STATUS-5",
-      [exchange("A#1", 200), exchange("A#2", 401), exchange("B#1", 401), exchange("B#2", 502)], [200, 404]);
+    const exchanges = [
+      exchange("A#1", 200), exchange("A#2", 401), exchange("B#1", 401), exchange("B#2", 502),
+    ];
+    const findings = judgeRunStatuses("STATUS-5", exchanges, [200, 404]);
     expect(findings.map((f) => [f.severity, f.actual, f.exchange])).to.deep.equal([
       ["fail", 502, "B#2"], ["info", 401, "A#2"],
     ]);
   });
 
   it("turns outcomes into verdicts by level and profile", () => {
-    const finding = (severity: Finding["severity"]): Finding => ({ requirement: "X-1", severity, message: "" });
+    const finding = (severity: Finding["severity"]): Finding =>
+      ({ requirement: "X-1", severity, message: "" });
     const table: Array<[Finding["severity"][], "MUST" | "SHOULD", "lenient" | "strict", string]> = [
       [["fail"], "MUST", "lenient", "fail"],
       [["fail"], "SHOULD", "lenient", "warn"],
@@ -125,12 +138,15 @@ describe("small judgements", () => {
     ];
     for (const [severities, level, profile, want] of table) {
       const outcome = { findings: severities.map(finding) };
-      expect(judgeOutcome(outcome, level, profile).verdict, `${severities} ${level} ${profile}`).to.equal(want);
+      const label = `${severities} ${level} ${profile}`;
+      expect(judgeOutcome(outcome, level, profile).verdict, label).to.equal(want);
     }
-    expect(judgeOutcome({ findings: [], skip: "why" }, "MUST", "strict")).to.deep.equal({ verdict: "skip", reason: "why" });
+    expect(judgeOutcome({ findings: [], skip: "why" }, "MUST", "strict"))
+      .to.deep.equal({ verdict: "skip", reason: "why" });
   });
 
   it("diffs JSON values leaf by leaf, key order ignored", () => {
-    expect(diffValues({ a: 1, b: [1, 2] }, { b: [1, 3], a: 1 })).to.deep.equal([{ pointer: "/b/1", left: 2, right: 3 }]);
+    expect(diffValues({ a: 1, b: [1, 2] }, { b: [1, 3], a: 1 }))
+      .to.deep.equal([{ pointer: "/b/1", left: 2, right: 3 }]);
   });
 });

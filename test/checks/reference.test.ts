@@ -6,7 +6,9 @@ import { referenceClientCredentials, secretsOf } from "../../src/target/credenti
 import { runAgainstReference, type VariantRun } from "../helpers/run.js";
 
 /** What mocha must have seen for each verdict. */
-const MOCHA_FOR_VERDICT = { pass: "passed", warn: "passed", skip: "pending", fail: "failed", error: "failed" };
+const MOCHA_FOR_VERDICT = {
+  pass: "passed", warn: "passed", skip: "pending", fail: "failed", error: "failed",
+};
 
 for (const profile of ["lenient", "strict"] as Profile[]) {
   describe(`the reference server, ${profile} profile`, () => {

@@ -24,7 +24,10 @@ export function bodyValidators(): BodyValidators {
 }
 
 /** The run options against a target with the reference server's seed ids. */
-export function seedRunOptions(target: RunOptions["target"], profile: Profile = "lenient"): RunOptions {
+export function seedRunOptions(
+  target: RunOptions["target"],
+  profile: Profile = "lenient",
+): RunOptions {
   return {
     target, operation: specOperation(), validators: bodyValidators(), profile,
     tickets: [...SEED.existing], missingTicket: SEED.missing, fkTicket: SEED.fk,

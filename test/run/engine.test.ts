@@ -3,7 +3,9 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { isConformanceError } from "../../src/model/errors.js";
 import { runRequirements, type ProgressEvent } from "../../src/run/engine.js";
-import { startReferenceServer, DEFAULT_CREDENTIALS, type RunningServer } from "../../src/server/index.js";
+import {
+  DEFAULT_CREDENTIALS, startReferenceServer, type RunningServer,
+} from "../../src/server/index.js";
 import { referenceClientCredentials } from "../../src/target/credentials.js";
 import { createLiveTarget } from "../../src/target/live.js";
 import { closedPort } from "../helpers/http-server.js";
@@ -21,9 +23,11 @@ describe("the engine", () => {
 
   it("judges only the areas and ids `only` names, in catalogue order", async () => {
     const target = referenceTarget();
-    const verdicts = await runRequirements({ ...seedRunOptions(target), only: ["fk-2", "TZ", "STATUS-1"] });
+    const only = ["fk-2", "TZ", "STATUS-1"];
+    const verdicts = await runRequirements({ ...seedRunOptions(target), only });
     await target.close();
-    expect(verdicts.map((v) => v.id)).to.deep.equal(["STATUS-1", "FK-2", "TZ-1", "TZ-2", "TZ-3", "TZ-4"]);
+    expect(verdicts.map((v) => v.id))
+      .to.deep.equal(["STATUS-1", "FK-2", "TZ-1", "TZ-2", "TZ-3", "TZ-4"]);
   });
 
   it("refuses an `only` that names no area or requirement", async () => {
@@ -38,7 +42,8 @@ describe("the engine", () => {
   it("reports progress: a start, then a start and an end per requirement", async () => {
     const target = referenceTarget();
     const events: ProgressEvent[] = [];
-    await runRequirements({ ...seedRunOptions(target), only: ["AUTH"], onProgress: (e) => events.push(e) });
+    const onProgress = (event: ProgressEvent) => events.push(event);
+    await runRequirements({ ...seedRunOptions(target), only: ["AUTH"], onProgress });
     await target.close();
     expect(events[0]).to.deep.equal({ type: "start", total: 6 });
     expect(events.filter((e) => e.type === "requirement-end")).to.have.length(6);
@@ -53,14 +58,16 @@ describe("the engine", () => {
       signal: controller.signal,
       onProgress: (e) => { if (e.type === "requirement-end") controller.abort(); } });
     await target.close();
-    expect(verdicts.map((v) => v.verdict)).to.deep.equal(["pass", "error", "error", "error", "error", "error"]);
+    expect(verdicts.map((v) => v.verdict))
+      .to.deep.equal(["pass", "error", "error", "error", "error", "error"]);
     expect(verdicts.slice(1).every((v) => v.reason === "interrupted")).to.equal(true);
   });
 
-  it("turns a requirement whose exchanges could not be had into an error with the cause", async () => {
+  it("turns a requirement whose exchanges could not be had into an error", async () => {
     const target = createLiveTarget({ root: `http://127.0.0.1:${await closedPort()}/api`,
       credentials: {}, timeoutMs: 1000, maxBodyBytes: 1000, insecure: false });
-    const verdicts = await runRequirements({ ...seedRunOptions(target), only: ["STATUS-1", "AUTH-1"] });
+    const only = ["STATUS-1", "AUTH-1"];
+    const verdicts = await runRequirements({ ...seedRunOptions(target), only });
     await target.close();
     expect(verdicts.map((v) => v.verdict)).to.deep.equal(["error", "error"]);
     expect(verdicts[0]?.reason).to.include("ECONNREFUSED");
@@ -70,20 +77,25 @@ describe("the engine", () => {
   it("runs again in the same process with fresh suites and the same verdicts", async () => {
     const first = await runAgainstReference({ only: ["SELECT"] });
     const second = await runAgainstReference({ only: ["SELECT"] });
-    expect(second.verdicts.map((v) => v.verdict)).to.deep.equal(first.verdicts.map((v) => v.verdict));
+    const kinds = (run: typeof first) => run.verdicts.map((v) => v.verdict);
+    expect(kinds(second)).to.deep.equal(kinds(first));
     expect(second.verdicts).to.have.length(6);
   });
 });
 
 describe("profiles", () => {
-  const zeroAlertLevel = editJsonWhen((r) => queryOf(r).has("$select"), (body) => { body.AlertLevel = 0; });
+  const zeroAlertLevel = editJsonWhen((r) => queryOf(r).has("$select"),
+    (body) => { body.AlertLevel = 0; });
   const undocumented = editJsonWhen(() => true, (body) => { body.Bogus = true; });
-  const textTicketId = editJsonWhen((r) => !queryOf(r).has("$select"), (body) => { body.TicketId = "7"; });
+  const textTicketId = editJsonWhen((r) => !queryOf(r).has("$select"),
+    (body) => { body.TicketId = "7"; });
 
   it("warns on a failed SHOULD under lenient and fails it under strict", async () => {
     const lenient = await runAgainstReference({ wrap: undocumented, only: ["SCHEMA-3"] });
-    const strict = await runAgainstReference({ wrap: undocumented, only: ["SCHEMA-3"], profile: "strict" });
-    expect([lenient.byId("SCHEMA-3").verdict, strict.byId("SCHEMA-3").verdict]).to.deep.equal(["warn", "fail"]);
+    const strict = await runAgainstReference(
+      { wrap: undocumented, only: ["SCHEMA-3"], profile: "strict" });
+    expect([lenient.byId("SCHEMA-3").verdict, strict.byId("SCHEMA-3").verdict])
+      .to.deep.equal(["warn", "fail"]);
     expect(lenient.mocha.get("SCHEMA-3")).to.equal("passed");
   });
 
@@ -92,9 +104,10 @@ describe("profiles", () => {
     expect(lenient.byId("SCHEMA-1").verdict).to.equal("fail");
   });
 
-  it("accepts a value type's default for an unselected field under lenient only (SELECT-3)", async () => {
+  it("accepts a value type's default for an unselected field under lenient only", async () => {
     const lenient = await runAgainstReference({ wrap: zeroAlertLevel, only: ["SELECT-3"] });
-    const strict = await runAgainstReference({ wrap: zeroAlertLevel, only: ["SELECT-3"], profile: "strict" });
+    const strict = await runAgainstReference(
+      { wrap: zeroAlertLevel, only: ["SELECT-3"], profile: "strict" });
     expect(lenient.byId("SELECT-3").verdict).to.equal("pass");
     expect(strict.byId("SELECT-3").verdict).to.equal("fail");
     expect(strict.byId("SELECT-3").findings[0]).to.include({ where: "/AlertLevel", actual: 0 });
@@ -106,7 +119,8 @@ describe("the suites under the mocha command line", () => {
     const { stdout } = await promisify(execFile)(process.execPath,
       ["node_modules/mocha/bin/mocha.js", "suites/*.suite.ts"],
       { env: { ...process.env, SO_ONLY: "STATUS-1,AUTH-5,STATUS-5", NODE_DEBUG: "" } });
-    expect(stdout).to.match(/STATUS-1 \[MUST\]/).and.match(/AUTH-5 \[SHOULD\]/).and.match(/STATUS-5/);
+    expect(stdout).to.match(/STATUS-1 \[MUST\]/).and.match(/AUTH-5 \[SHOULD\]/)
+      .and.match(/STATUS-5/);
     expect(stdout).to.match(/3 passing/);
   });
 });

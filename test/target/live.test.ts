@@ -1,17 +1,19 @@
 import { expect } from "chai";
 import { isConformanceError } from "../../src/model/errors.js";
 import type { Target } from "../../src/model/exchange.js";
-import { createLiveTarget } from "../../src/target/live.js";
+import { createLiveTarget, type LiveTargetOptions } from "../../src/target/live.js";
 import { closedPort, startTestServer, type TestServer } from "../helpers/http-server.js";
 
 const TOKEN = "dXNlcjpzM2NyZXQtcGFzc3dvcmQ="; // user:s3cret-password
 const CREDENTIALS = {
   authorization: `Basic ${TOKEN}`,
   appToken: "app-token-1234",
-  session: { cookie: "SuperOffice.Session=sess-5678; XSRF-TOKEN=xsrf-9999", xsrfToken: "xsrf-9999" },
+  session: {
+    cookie: "SuperOffice.Session=sess-5678; XSRF-TOKEN=xsrf-9999", xsrfToken: "xsrf-9999",
+  },
 };
 
-function liveTarget(root: string, overrides: Partial<Parameters<typeof createLiveTarget>[0]> = {}): Target {
+function liveTarget(root: string, overrides: Partial<LiveTargetOptions> = {}): Target {
   return createLiveTarget({ root, credentials: CREDENTIALS, timeoutMs: 2000, maxBodyBytes: 10_000,
     insecure: false, ...overrides });
 }
@@ -36,7 +38,8 @@ describe("the live target", () => {
       } else {
         response.writeHead(200, { "content-type": "application/json; charset=utf-8",
           "set-cookie": "XSRF-TOKEN=xsrf-9999; Path=/" })
-          .end(JSON.stringify({ echo: request.headers.authorization, app: request.headers["so-apptoken"] }));
+          .end(JSON.stringify({ echo: request.headers.authorization,
+            app: request.headers["so-apptoken"] }));
       }
     });
     target = liveTarget(`${server.url}/api`);
@@ -48,7 +51,9 @@ describe("the live target", () => {
 
   it("sends exactly the headers a check asks for, and nothing the runtime adds", async () => {
     server.received.length = 0;
-    await target.send({ id: "1", headers: { Accept: "application/json" }, auth: { kind: "none" } }, "T-1#1");
+    const auth = { kind: "none" } as const;
+    const spec = { id: "1", headers: { Accept: "application/json" }, auth };
+    await target.send(spec, "T-1#1");
     expect(sentHeaderNames(server.received[0]?.rawHeaders ?? [])).to.deep.equal(["accept"]);
   });
 
@@ -58,7 +63,7 @@ describe("the live target", () => {
     expect(sentHeaderNames(server.received[0]?.rawHeaders ?? [])).to.deep.equal([]);
   });
 
-  it("adds the given credentials: Authorization and SO-AppToken, scheme case as asked", async () => {
+  it("adds the given credentials and app token, scheme case as asked", async () => {
     server.received.length = 0;
     await target.send({ id: "1", headers: { "SO-TimeZone": "UTC" },
       auth: { kind: "given", schemeCase: "upper" } }, "T-1#3");
@@ -74,7 +79,8 @@ describe("the live target", () => {
     await target.send({ id: "1", auth: { kind: "session", xsrf: "match" } }, "T-1#5");
     await target.send({ id: "1", auth: { kind: "session", xsrf: "mismatch" } }, "T-1#6");
     const [wrong, match, mismatch] = server.received;
-    const decoded = Buffer.from(wrong?.headers.authorization?.split(" ")[1] ?? "", "base64").toString();
+    const token = wrong?.headers.authorization?.split(" ")[1] ?? "";
+    const decoded = Buffer.from(token, "base64").toString();
     expect(decoded).to.match(/^[^:]+:.+$/).and.not.equal("user:s3cret-password");
     expect(match?.headers.cookie).to.equal(CREDENTIALS.session.cookie);
     expect(match?.headers["x-xsrf-token"]).to.equal("xsrf-9999");
@@ -82,7 +88,7 @@ describe("the live target", () => {
     expect(mismatch?.headers["x-xsrf-token"]).to.not.equal("xsrf-9999");
   });
 
-  it("redacts every credential in the exchange, echoes in the body and cookies included", async () => {
+  it("redacts every credential in the exchange, body echoes and cookies included", async () => {
     const exchange = await target.send({ id: "1", auth: { kind: "given" } }, "T-1#7");
     const text = JSON.stringify(exchange);
     for (const secret of [TOKEN, "s3cret-password", "app-token-1234", "xsrf-9999", "sess-5678"]) {
@@ -124,7 +130,8 @@ describe("the live target", () => {
 
   it("encodes malformed ids and query values but keeps $select readable", async () => {
     const one = await target.send({ id: "", query: [["$select", "Title , TicketId"]] }, "T-6#1");
-    const two = await target.send({ id: "1.5", query: [["$select", "Category/Name"], ["fk", ""]] }, "T-6#2");
+    const query: Array<[string, string]> = [["$select", "Category/Name"], ["fk", ""]];
+    const two = await target.send({ id: "1.5", query }, "T-6#2");
     expect(one.request.url).to.equal(`${server.url}/api/v1/Ticket/?$select=Title%20,%20TicketId`);
     expect(two.request.url).to.equal(`${server.url}/api/v1/Ticket/1.5?$select=Category/Name&fk=`);
   });

@@ -40,7 +40,8 @@ describe("the committed reference cassettes", () => {
     expect(opened.target.kind).to.equal("recorded");
     try {
       const replayed = await runRequirements(seedRunOptions(opened.target));
-      const kinds = (vs: typeof replayed) => vs.map((v) => `${v.id} ${v.verdict} ${v.reason ?? ""}`);
+      const kinds = (vs: typeof replayed) =>
+        vs.map((v) => `${v.id} ${v.verdict} ${v.reason ?? ""}`);
       expect(kinds(replayed)).to.deep.equal(kinds(live.verdicts));
     } finally {
       await opened.target.close();
@@ -68,6 +69,7 @@ describe("the committed reference cassettes", () => {
 });
 
 describe("recording a live target", () => {
+  const ONLY = ["STATUS-1", "AUTH-4", "AUTH-5"];
   const ENV = {
     SO_AUTHORIZATION: "SOTicket 7T:ZW52LXRpY2tldC1zZWNyZXQ=",
     SO_APP_TOKEN: "env-app-token-secret",
@@ -94,11 +96,12 @@ describe("recording a live target", () => {
 
   it("writes one cassette per requirement with every credential replaced", async () => {
     const opened = await openTarget(options({ root: `${server.url}/api`, record: dir, env: ENV }));
-    const run = { ...seedRunOptions(opened.target), tickets: [1], only: ["STATUS-1", "AUTH-4", "AUTH-5"] };
+    const run = { ...seedRunOptions(opened.target), tickets: [1], only: ONLY };
     recordedVerdicts = (await runRequirements(run)).map((v) => `${v.id} ${v.verdict}`);
     await opened.target.close();
     const files = cassetteTexts(dir);
-    expect(files.map(([file]) => file)).to.deep.equal(["AUTH-4.json", "AUTH-5.json", "STATUS-1.json"]);
+    expect(files.map(([file]) => file))
+      .to.deep.equal(["AUTH-4.json", "AUTH-5.json", "STATUS-1.json"]);
     const secrets = secretForms([...Object.values(ENV), "7T:ZW52LXRpY2tldC1zZWNyZXQ=",
       "env-session-secret"]);
     for (const [file, text] of files) {
@@ -112,7 +115,7 @@ describe("recording a live target", () => {
 
   it("replays what it recorded with the same verdicts", async () => {
     const opened = await openTarget(options({ replay: dir }));
-    const run = { ...seedRunOptions(opened.target), tickets: [1], only: ["STATUS-1", "AUTH-4", "AUTH-5"] };
+    const run = { ...seedRunOptions(opened.target), tickets: [1], only: ONLY };
     const verdicts = await runRequirements(run);
     await opened.target.close();
     expect(verdicts.map((v) => `${v.id} ${v.verdict}`)).to.deep.equal(recordedVerdicts);
@@ -126,7 +129,8 @@ describe("bad recordings", () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const rejects = async (code: string, pattern: RegExp) => {
-    const error = await openTarget(options({ replay: dir })).then(() => undefined, (e: unknown) => e);
+    const error = await openTarget(options({ replay: dir }))
+      .then(() => undefined, (e: unknown) => e);
     expect(isConformanceError(error) && error.code).to.equal(code);
     expect((error as Error).message).to.match(pattern);
   };
@@ -135,7 +139,8 @@ describe("bad recordings", () => {
     const cassette = JSON.parse(readFileSync(join(COMMITTED, "STATUS-1.json"), "utf8"));
     cassette.suite.version = "0.0.1";
     writeFileSync(join(dir, "STATUS-1.json"), JSON.stringify(cassette));
-    await rejects("ERR_CT_RECORDING_STALE", new RegExp(`0\\.0\\.1.*${suiteVersion().replaceAll(".", "\\.")}`));
+    const current = suiteVersion().replaceAll(".", "\\.");
+    await rejects("ERR_CT_RECORDING_STALE", new RegExp(`0\\.0\\.1.*${current}`));
   });
 
   it("call corrupt JSON malformed, naming the file", async () => {
