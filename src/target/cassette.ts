@@ -52,7 +52,8 @@ export function matchableHeaders(headers: Record<string, string>): Record<string
 
 /** A request's identity for replay: method, path with query, auth kind and other headers. */
 export function requestKey(request: RecordedRequest): string {
-  return JSON.stringify([request.method, request.path, request.auth, matchableHeaders(request.headers)]);
+  const { method, path, auth, headers } = request;
+  return JSON.stringify([method, path, auth, matchableHeaders(headers)]);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -90,7 +91,8 @@ export function readCassettes(dir: string, suiteVersion: string): Map<string, Ca
     files = readdirSync(dir).filter((file) => file.endsWith(".json")).sort();
   } catch (error) {
     throw new ConformanceError("ERR_CT_RECORDING_MISSING",
-      `cannot read the recordings folder \`${dir}\`: ${(error as Error).message}`, { cause: error });
+      `cannot read the recordings folder \`${dir}\`: ${(error as Error).message}`,
+      { cause: error });
   }
   if (files.length === 0) {
     throw new ConformanceError("ERR_CT_RECORDING_MISSING",
@@ -104,7 +106,8 @@ export function readCassettes(dir: string, suiteVersion: string): Map<string, Ca
       parsed = JSON.parse(readFileSync(path, "utf8"));
     } catch (error) {
       throw new ConformanceError("ERR_CT_RECORDING_MALFORMED",
-        `\`${path}\` is not valid JSON (${(error as Error).message}); re-record it`, { cause: error });
+        `\`${path}\` is not valid JSON (${(error as Error).message}); re-record it`,
+        { cause: error });
     }
     if (!isCassetteShape(parsed)) {
       throw new ConformanceError("ERR_CT_RECORDING_MALFORMED",
