@@ -8,7 +8,10 @@ import { kindOf, walkBody } from "./property-kinds.js";
 import { fetchTicket, forEachTicket } from "./probes.js";
 import { findUntranslated } from "./untranslated.js";
 
-/** Languages the suite asks for: two that real installations carry. */
+/**
+ * Languages the suite asks for: two that real installations carry.
+ * TODO(language choice): let the user name the languages an installation has.
+ */
 const ENGLISH = "en";
 const NORWEGIAN = "no";
 

@@ -64,6 +64,8 @@ export interface RecordingOptions {
  * A wire that sends for real with nock's recorder on, and keeps each interaction, secrets
  * already replaced, under the requirement that asked. `flush` writes one cassette per requirement.
  */
+// TODO(one recording per process): nock's recorder and interceptors are process-wide, so two
+// recorded or replayed runs must not overlap in one process.
 export async function createRecordingWire(
   options: RecordingOptions,
 ): Promise<{ wire: Wire; flush: () => Promise<void> }> {
