@@ -57,7 +57,7 @@ export function readXmlThroughSchema(xml: string, typeName: string, lookup: Sche
     const message = `${line}:${col}: not well-formed XML: ${msg}`;
     throw new ConformanceError("ERR_CT_INPUT_MALFORMED", message);
   }
-  const rootNode = (parser.parse(xml) as XmlNode[]).find((node) => elementName(node) !== undefined);
+  const rootNode = parseNodes(parser, xml).find((node) => elementName(node) !== undefined);
   const root = rootNode ? (elementName(rootNode) as string) : "";
   if (!rootNode) {
     throw new ConformanceError("ERR_CT_INPUT_MALFORMED", "1:1: the XML has no root element");
@@ -65,6 +65,19 @@ export function readXmlThroughSchema(xml: string, typeName: string, lookup: Sche
   const problems: string[] = [];
   const reader = new SchemaReader(lookup, problems);
   return { root, value: reader.read(rootNode, { kind: "ref", name: typeName }, ""), problems };
+}
+
+/**
+ * Parses XML that passed the well-formedness check. The parser still refuses a few texts the
+ * check lets by (a CDATA section left open after the root), and says so by throwing.
+ */
+function parseNodes(parser: XMLParser, xml: string): XmlNode[] {
+  try {
+    return parser.parse(xml) as XmlNode[];
+  } catch (error) {
+    const message = `not well-formed XML: ${(error as Error).message}`;
+    throw new ConformanceError("ERR_CT_INPUT_MALFORMED", message, { cause: error });
+  }
 }
 
 function refuseDeclarations(xml: string): void {
