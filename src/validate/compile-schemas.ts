@@ -1,5 +1,5 @@
-import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ErrorObject } from "ajv/dist/2020.js";
+import { createAjv } from "./create-ajv.js";
 
 /** A compiled validator as ajv (or its standalone output) produces it. */
 export interface CompiledValidator {
@@ -14,6 +14,11 @@ export interface CompiledValidator {
 export interface CompiledSchemas {
   readonly types: readonly string[];
   validatorFor(typeName: string): CompiledValidator | undefined;
+  /**
+   * A cheaper validator that only says whether a body is valid (no errors kept). Bodies it
+   * accepts are exactly those `validatorFor` accepts; when it rejects, the detailed one decides.
+   */
+  acceptorFor?(typeName: string): CompiledValidator | undefined;
   /** The schema a type was compiled from, for reading XML through it. */
   schemaFor(typeName: string): SchemaDocument | undefined;
 }
@@ -26,16 +31,13 @@ export interface SchemaDocument {
   [key: string]: unknown;
 }
 
-/** Annotation keywords the derived schemas carry for messages; they assert nothing. */
-const ANNOTATIONS = ["x-so-type", "x-so-place"];
-
 /**
- * Compiles every schema with ajv in strict mode. `allowUnionTypes` because every property is
- * `[T, "null"]`; `verbose` so that errors carry the schema, whose annotations say what is allowed.
+ * Compiles every schema with ajv at start (see `createAjv` for the options): the detailed
+ * validators only. Note: no acceptor is compiled here, as compiling twice would double this
+ * slower start, and the generated standalone code carries both kinds anyway.
  */
 export function compileSchemas(documents: readonly SchemaDocument[]): CompiledSchemas {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-  ajv.addVocabulary(ANNOTATIONS);
+  const ajv = createAjv("detailed");
   for (const document of documents) ajv.addSchema(document);
   const byType = new Map(documents.map((document) => [document.title, document]));
   const compiled = new Map<string, CompiledValidator>();

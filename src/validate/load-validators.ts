@@ -52,6 +52,8 @@ export function validatorsFrom(compiled: CompiledSchemas): BodyValidators {
           `unknown type \`${typeName}\` (known types: ${compiled.types.join(", ")})`,
         );
       }
+      // Valid bodies are the common case: the acceptor settles them without collecting errors.
+      if (compiled.acceptorFor?.(typeName)?.(body)) return [];
       return validator(body) ? [] : toViolations(validator.errors ?? [], profile);
     },
   };

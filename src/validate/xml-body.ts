@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { createRequire } from "node:module";
+import type { X2jOptions, XMLParser, XMLValidator } from "fast-xml-parser";
 import type { ScalarName, TypeRef } from "../model/operation.js";
 import { ConformanceError } from "../model/errors.js";
 import { parseTypeRef } from "../markdown/type-ref.js";
@@ -18,19 +19,38 @@ export type SchemaLookup = (typeName: string) => SchemaDocument | undefined;
 /** A parsed element with `preserveOrder`: one key (the name) or `#text`/`#cdata`, plus `:@`. */
 type XmlNode = Record<string, unknown>;
 
-const parser = new XMLParser({
+/** How elements are parsed: order kept, text untouched, declarations and PIs dropped. */
+const PARSER_OPTIONS: X2jOptions = {
   preserveOrder: true,
   ignoreAttributes: false,
   removeNSPrefix: true,
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
-  // Note: entities are decoded here (built-ins and character references only), never by the parser.
+  // Note: entities are decoded here (built-ins and character references only), never by the
+  // parser.
   processEntities: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
   cdataPropName: "#cdata",
-});
+};
+
+/** The XML library's parser and well-formedness check. */
+interface XmlLibrary {
+  parser: XMLParser;
+  validator: typeof XMLValidator;
+}
+
+let library: XmlLibrary | undefined;
+
+/** The XML library, loaded on first use: JSON-only corpora and workers never pay for it. */
+function xmlLibrary(): XmlLibrary {
+  if (library) return library;
+  type Fxp = typeof import("fast-xml-parser");
+  const fxp = createRequire(import.meta.url)("fast-xml-parser") as Fxp;
+  library = { parser: new fxp.XMLParser(PARSER_OPTIONS), validator: fxp.XMLValidator };
+  return library;
+}
 
 /** How text becomes a value for each scalar; `undefined` means the text does not fit. */
 const SCALAR_READERS: Readonly<Record<ScalarName, (text: string) => unknown>> = {
@@ -51,7 +71,8 @@ const SCALAR_READERS: Readonly<Record<ScalarName, (text: string) => unknown>> = 
  */
 export function readXmlThroughSchema(xml: string, typeName: string, lookup: SchemaLookup): XmlBody {
   refuseDeclarations(xml);
-  const verdict = XMLValidator.validate(xml);
+  const { parser, validator } = xmlLibrary();
+  const verdict = validator.validate(xml);
   if (verdict !== true) {
     const { line, col, msg } = verdict.err;
     const message = `${line}:${col}: not well-formed XML: ${msg}`;

@@ -5,6 +5,7 @@ import { debuglog } from "node:util";
 import { findRepoRoot } from "../../markdown/repo-root.js";
 import { compileSchemas } from "../compile-schemas.js";
 import type { CompiledSchemas, CompiledValidator } from "../compile-schemas.js";
+import type { ValidatorKind } from "../create-ajv.js";
 import { readSchemaSet, schemasDirOf, type SchemaSet } from "./schema-set.js";
 
 const log = debuglog("ct:validate");
@@ -21,18 +22,35 @@ export interface LoadedSchemas extends CompiledSchemas {
   readonly fallbackReason?: string;
 }
 
-/** The generated module's validate functions when it exists and matches the schemas' hash. */
-function loadGenerated(path: string, set: SchemaSet): Map<string, CompiledValidator> | string {
-  if (!existsSync(path)) return `no generated validators at ${path}`;
-  const module = createRequire(import.meta.url)(path) as Record<string, unknown>;
-  if (module.schemasHash !== set.hash) return `generated validators at ${path} are stale`;
+/** Validate functions by type name, per kind. */
+type GeneratedValidators = Record<ValidatorKind, Map<string, CompiledValidator>>;
+
+/** One kind's validate functions from the module, or why they are missing. */
+function kindFunctions(
+  exported: unknown,
+  set: SchemaSet,
+  kind: ValidatorKind,
+): Map<string, CompiledValidator> | string {
   const functions = new Map<string, CompiledValidator>();
+  const byTitle = (exported ?? {}) as Record<string, unknown>;
   for (const { title } of set.documents) {
-    const validate = module[title];
-    if (typeof validate !== "function") return `generated validators lack \`${title}\``;
+    const validate = byTitle[title];
+    if (typeof validate !== "function") return `generated validators lack ${kind} \`${title}\``;
     functions.set(title, validate as CompiledValidator);
   }
   return functions;
+}
+
+/** The generated module's validate functions when it exists and matches the schemas' hash. */
+function loadGenerated(path: string, set: SchemaSet): GeneratedValidators | string {
+  if (!existsSync(path)) return `no generated validators at ${path}`;
+  const module = createRequire(import.meta.url)(path) as Record<string, unknown>;
+  if (module.schemasHash !== set.hash) return `generated validators at ${path} are stale`;
+  const detailed = kindFunctions(module.detailed, set, "detailed");
+  if (typeof detailed === "string") return detailed;
+  const accept = kindFunctions(module.accept, set, "accept");
+  if (typeof accept === "string") return accept;
+  return { detailed, accept };
 }
 
 /**
@@ -54,7 +72,8 @@ export function loadCompiledSchemas(
   return {
     source: "standalone",
     types: [...byTitle.keys()].sort(),
-    validatorFor: (typeName) => generated.get(typeName),
+    validatorFor: (typeName) => generated.detailed.get(typeName),
+    acceptorFor: (typeName) => generated.accept.get(typeName),
     schemaFor: (typeName) => byTitle.get(typeName),
   };
 }
