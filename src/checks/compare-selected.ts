@@ -14,6 +14,8 @@ export interface SelectionIssue {
   expected?: unknown;
   /** For `unselected-not-null`: whether the value is its type's default (0, false, unset date). */
   isDefault?: boolean;
+  /** For `unselected-not-null`: the property is missing from the answer instead of null. */
+  absent?: boolean;
 }
 
 /** Whether a value is the default of its value type, as .NET fills unselected fields. */
@@ -61,13 +63,16 @@ export function compareSelected(
 
   for (const property of properties) {
     if (selectedTop.has(property.name) || !isJsonObject(selected)) continue;
+    // Note: `$select` nulls what it does not name; a property dropped from the answer is not
+    // null, and a client reading the documented shape would miss it.
     const actual = selected[property.name];
-    if (actual === null || actual === undefined) continue;
+    if (actual === null) continue;
     const valueKind = kindOf(property.type);
     issues.push({
       kind: "unselected-not-null", property: property.name, valueKind,
       pointer: childPointer("", property.name), actual,
       isDefault: isTypeDefault(valueKind, actual),
+      ...(actual === undefined ? { absent: true } : {}),
     });
   }
   return issues;

@@ -35,12 +35,14 @@ function judgeSelection(keep: IssueFilter): Check {
       return compareSelected(full.body, selected.body, names, ctx.operation)
         .filter((issue) => keep(issue, ctx))
         .map((issue) => report(selected.exchange, {
-          severity: "fail", where: issue.pointer, actual: excerpt(issue.actual),
+          severity: "fail", where: issue.pointer,
+          actual: issue.absent ? "(absent)" : excerpt(issue.actual),
           expected: issue.kind === "selected-differs"
             ? `${JSON.stringify(excerpt(issue.expected))} (the full answer)`
             : ISSUE_EXPECTATIONS[issue.kind],
           message: `$select=${names.join(",")}: ${issue.property} (${issue.valueKind}) ` +
-            (issue.kind === "selected-differs" ? "differs from the full answer" : "is not null"),
+            (issue.kind === "selected-differs" ? "differs from the full answer"
+              : issue.absent ? "is absent instead of null" : "is not null"),
         }));
     });
   };

@@ -112,15 +112,27 @@ async function noServerErrors(ctx: CheckContext): Promise<Outcome> {
   return { findings: judgeRunStatuses(ctx.requirement.id, ctx.runExchanges(), documented) };
 }
 
-async function answersInTime(ctx: CheckContext): Promise<Outcome> {
-  const report = findingsFor(ctx.requirement.id);
-  return forEachTicket(ctx, async (id) => {
-    const exchange = await ctx.send({ id: String(id), headers: { ...ACCEPT_JSON } });
-    if (exchange.durationMs <= SLOW_CALL_MS) return [];
-    return [report(exchange, { severity: "fail", where: "duration", actual: exchange.durationMs,
+/** The exchanges of a run that took longer than the slow-call threshold. */
+export function judgeRunDurations(requirement: string, exchanges: readonly Exchange[]): Finding[] {
+  const report = findingsFor(requirement);
+  return exchanges
+    .filter((exchange) => exchange.response && exchange.durationMs > SLOW_CALL_MS)
+    .map((exchange) => report(exchange, {
+      severity: "fail", where: "duration", actual: exchange.durationMs,
       expected: `at most ${SLOW_CALL_MS} ms`,
-      message: `ticket ${id} took ${exchange.durationMs} ms` })];
+      message: `${exchange.request.url} took ${exchange.durationMs} ms`,
+    }));
+}
+
+async function answersInTime(ctx: CheckContext): Promise<Outcome> {
+  // Note: a server may be slow for one kind of request only (XML, a language, a zone), so every
+  // answer of the run is timed; the check asks for each ticket itself too, so that it has
+  // evidence of its own when it runs alone.
+  await forEachTicket(ctx, async (id) => {
+    await ctx.send({ id: String(id), headers: { ...ACCEPT_JSON } });
+    return [];
   });
+  return { findings: judgeRunDurations(ctx.requirement.id, ctx.runExchanges()) };
 }
 
 /** The STATUS checks by requirement id. */

@@ -38,8 +38,8 @@ export interface RunOptions {
 export type MochaState = "passed" | "failed" | "pending";
 
 /**
- * The suite files in run order. STATUS-5 judges every exchange of the run, so its suite is
- * last. Each is imported lazily: a suite module registers itself only under the mocha CLI.
+ * The suite files in run order. STATUS-5 and STATUS-6 judge every exchange of the run, so
+ * their suite is last. Each is imported lazily: a suite module registers itself only under the mocha CLI.
  */
 const SUITES: ReadonlyArray<readonly [string, () => Promise<{ default: RegisterSuite }>]> = [
   ["suites/status.suite.ts", () => import("../../suites/status.suite.js")],

@@ -53,6 +53,9 @@ export async function judgeInTest(
     .to.deep.equal([]);
 }
 
+/** Requirements that judge every exchange of the run (statuses, durations): they run last. */
+export const WHOLE_RUN: readonly string[] = ["STATUS-5", "STATUS-6"];
+
 /** Registers one `it` per selected requirement of an area, except those listed. */
 export function itEachRequirement(
   bdd: Bdd,

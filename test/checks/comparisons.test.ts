@@ -4,6 +4,7 @@ import { diffExceptExtraFields, fkAdditions } from "../../src/checks/fk.js";
 import { instantOf, isUnsetDate, parseDateTime, sameInstants } from "../../src/checks/instants.js";
 import { diffValues } from "../../src/checks/json-pointer.js";
 import { unknownFlags, TABLE_RIGHT_FLAGS } from "../../src/checks/rights.js";
+import { bodyProperties } from "../../src/checks/property-kinds.js";
 import { selfNamesTicket } from "../../src/checks/schema.js";
 import { errorObjectProblems, judgeRunStatuses } from "../../src/checks/status.js";
 import { findUntranslated } from "../../src/checks/untranslated.js";
@@ -45,11 +46,15 @@ describe("$select comparison", () => {
   const operation = specOperation();
   const full = { TicketId: 7, Title: "Printer", AlertLevel: 3, Author: "Ann", HasAttachment: true,
     Category: { Name: "Support", TicketCategoryId: 2 } };
+  /** A `$select` answer: every documented property null, but for the ones given. */
+  const answer = (given: Record<string, unknown>) => ({
+    ...Object.fromEntries(bodyProperties(operation).map((p) => [p.name, null])), ...given,
+  });
 
   it("finds a selected value that changed and unselected values left in place", () => {
-    const selected = {
+    const selected = answer({
       TicketId: 7, Title: "Printer!", AlertLevel: 0, Author: "Ann", HasAttachment: null,
-    };
+    });
     const issues = compareSelected(full, selected, ["ticketid", "Title"], operation);
     expect(issues.map((i) => [i.kind, i.pointer, i.actual, i.isDefault])).to.deep.equal([
       ["selected-differs", "/Title", "Printer!", undefined],
@@ -59,8 +64,16 @@ describe("$select comparison", () => {
   });
 
   it("compares a nested path on its sub-property only", () => {
-    const selected = { Category: { Name: "Support", TicketCategoryId: null } };
+    const selected = answer({ Category: { Name: "Support", TicketCategoryId: null } });
     expect(compareSelected(full, selected, ["Category/Name"], operation)).to.deep.equal([]);
+  });
+
+  it("reports a property dropped from the answer instead of nulled", () => {
+    const { Author: _dropped, ...selected } = answer({ Title: "Printer" });
+    const issues = compareSelected(full, selected, ["Title"], operation);
+    expect(issues.map((i) => [i.kind, i.pointer, i.absent])).to.deep.equal([
+      ["unselected-not-null", "/Author", true],
+    ]);
   });
 
   it("knows each value type's default", () => {
