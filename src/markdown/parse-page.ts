@@ -10,6 +10,18 @@ import { extractSections, type Section } from "./sections.js";
  * places and messages, e.g. `spec/types/Sale.md`. Throws ERR_CT_PAGE_MALFORMED.
  */
 export function parsePage(text: string, file: string, kind: PageKind = "type"): Page {
+  try {
+    return readPage(text, file, kind);
+  } catch (error) {
+    // Note: the Markdown parser and the tree walks recurse; blocks nested thousands deep
+    // (`>>>>…`) exhaust the stack, which is a page no contract is written as.
+    if (!(error instanceof RangeError)) throw error;
+    throw pageMalformed({ file, line: 1, column: 1 },
+      `the page nests blocks too deeply to be read (${error.message})`);
+  }
+}
+
+function readPage(text: string, file: string, kind: PageKind): Page {
   const tree = parseMarkdown(text);
   const frontMatter = readFrontMatter(tree, file);
   const heading = tree.children.find(
