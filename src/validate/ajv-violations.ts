@@ -108,8 +108,19 @@ function truncate(value: unknown): unknown {
     return value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value;
   }
   if (typeof value === "object" && value !== null) {
-    const text = JSON.stringify(value);
+    const text = stringifyBounded(value);
+    if (text === undefined) return `${kindOf(value)} nested too deeply to show`;
     return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS)}…` : value;
   }
   return value;
+}
+
+/** JSON text of a value, or undefined when it nests too deeply for the stack (a hostile body). */
+function stringifyBounded(value: object): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
