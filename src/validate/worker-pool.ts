@@ -19,10 +19,22 @@ export interface JudgePool {
   close(): Promise<void>;
 }
 
+/** Batches sent ahead to each worker, so it starts the next one without waiting for us. */
+const BATCHES_PER_WORKER = 2;
+
+/** A batch judged in this thread, as a promise so callers treat every pool alike. */
+function judgeHere(judge: Judge, batch: UnitBatch): Promise<BatchVerdict> {
+  try {
+    return Promise.resolve(judgeBatch(judge, batch));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 /** A pool that judges in this thread (`--workers 1`). */
 export function inProcessPool(judge: Judge): JudgePool {
   return {
-    judge: async (batch) => judgeBatch(judge, batch),
+    judge: (batch) => judgeHere(judge, batch),
     close: async () => undefined,
   };
 }
@@ -51,41 +63,51 @@ interface Pending {
   reject(error: unknown): void;
 }
 
+/** A worker and the batches it was sent, oldest first (it answers in that order). */
+interface Slot {
+  worker: Worker;
+  sent: Pending[];
+}
+
+/** A pool of worker threads that can tell whether one of them would take a batch now. */
+interface WorkerPool extends JudgePool {
+  hasRoom(): boolean;
+}
+
 /**
- * A pool of `size` worker threads. Each takes one batch at a time; the batch's buffer moves to
- * the worker without a copy. The caller bounds how many batches are in flight.
+ * A pool of `size` worker threads. Each holds up to two batches (one judged, one waiting), so
+ * it never idles between batches; a batch's buffer moves to its worker without a copy. The
+ * caller bounds how many batches are in flight.
  */
-export function workerPool(size: number, setup: WorkerSetup): JudgePool {
+export function workerPool(size: number, setup: WorkerSetup): WorkerPool {
   const queue: Pending[] = [];
-  const idle: Worker[] = [];
-  const busy = new Map<Worker, Pending>();
   let failure: unknown;
 
+  const leastBusy = (): Slot | undefined => {
+    const open = slots.filter((slot) => slot.sent.length < BATCHES_PER_WORKER);
+    return open.sort((a, b) => a.sent.length - b.sent.length)[0];
+  };
   const dispatch = (): void => {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop() as Worker;
+    for (let slot = leastBusy(); slot && queue.length > 0; slot = leastBusy()) {
       const job = queue.shift() as Pending;
-      busy.set(worker, job);
-      worker.postMessage(job.batch, [job.batch.bytes.buffer as ArrayBuffer]);
+      slot.sent.push(job);
+      slot.worker.postMessage(job.batch, [job.batch.bytes.buffer as ArrayBuffer]);
     }
   };
   const failAll = (error: unknown): void => {
     failure ??= error;
-    for (const job of [...busy.values(), ...queue.splice(0)]) job.reject(error);
-    busy.clear();
+    const pending = [...slots.flatMap((slot) => slot.sent.splice(0)), ...queue.splice(0)];
+    for (const job of pending) job.reject(error);
   };
 
-  const workers = Array.from({ length: size }, () => {
-    const worker = startWorker(setup);
-    worker.on("message", (verdict: BatchVerdict) => {
-      busy.get(worker)?.resolve(verdict);
-      busy.delete(worker);
-      idle.push(worker);
+  const slots: Slot[] = Array.from({ length: size }, () => {
+    const slot: Slot = { worker: startWorker(setup), sent: [] };
+    slot.worker.on("message", (verdict: BatchVerdict) => {
+      slot.sent.shift()?.resolve(verdict);
       dispatch();
     });
-    worker.on("error", failAll);
-    idle.push(worker);
-    return worker;
+    slot.worker.on("error", failAll);
+    return slot;
   });
   log("started %d validation workers", size);
 
@@ -96,8 +118,23 @@ export function workerPool(size: number, setup: WorkerSetup): JudgePool {
         queue.push({ batch, resolve, reject });
         dispatch();
       }),
+    hasRoom: () => failure === undefined && queue.length === 0 && leastBusy() !== undefined,
     close: async () => {
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      await Promise.all(slots.map((slot) => slot.worker.terminate()));
     },
+  };
+}
+
+/**
+ * `threads` judging threads: this one and `threads - 1` workers. A batch goes to a worker
+ * with room, else it is judged here at once; so this thread, after cutting the input into
+ * batches, judges too instead of idling, and judges alone while the workers start.
+ */
+export function sharedPool(threads: number, setup: WorkerSetup, local: Judge): JudgePool {
+  if (threads <= 1) return inProcessPool(local);
+  const workers = workerPool(threads - 1, setup);
+  return {
+    judge: (batch) => (workers.hasRoom() ? workers.judge(batch) : judgeHere(local, batch)),
+    close: () => workers.close(),
   };
 }

@@ -1,12 +1,13 @@
 import { expect } from "chai";
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { truncateSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { readNdjson } from "../../src/validate/corpus/read-ndjson.js";
 import { validateCorpus, type BodyResult } from "../../src/validate/corpus/index.js";
+import { defaultWorkers, SMALL_CORPUS_BYTES } from "../../src/validate/corpus/run-corpus.js";
 import { DEFAULT_LIMITS } from "../../src/validate/corpus/unit.js";
-import { createReadStream } from "node:fs";
 import { seedJsonBodies } from "./seed-bodies.js";
 
 describe("corpus workers and memory", () => {
@@ -62,7 +63,8 @@ describe("corpus workers and memory", () => {
     const stats = { highWaterBytes: 0 };
     let lines = 0;
     const chunkSize = 256 * 1024;
-    for await (const item of readNdjson(createReadStream(big, { highWaterMark: chunkSize }), big, DEFAULT_LIMITS, stats)) {
+    const chunks = createReadStream(big, { highWaterMark: chunkSize });
+    for await (const item of readNdjson(chunks, big, DEFAULT_LIMITS, stats)) {
       if ("bytes" in item) lines++;
     }
     expect(lines).to.equal(Math.ceil((50 * 1024 * 1024) / line.length));
@@ -74,11 +76,26 @@ describe("corpus workers and memory", () => {
     writeFileSync(file, `${"x".repeat(5000)}\n{"TicketId":1}\n`);
     const stats = { highWaterBytes: 0 };
     const items = [];
-    for await (const item of readNdjson(createReadStream(file, { highWaterMark: 1024 }), file, { maxUnitBytes: 2048 }, stats)) {
+    const chunks = createReadStream(file, { highWaterMark: 1024 });
+    for await (const item of readNdjson(chunks, file, { maxUnitBytes: 2048 }, stats)) {
       items.push(item);
     }
-    expect(items[0]).to.deep.equal({ location: `${file}:1`, problem: "line longer than 2048 bytes" });
+    const problem = "line longer than 2048 bytes";
+    expect(items[0]).to.deep.equal({ location: `${file}:1`, problem });
     expect(items[1]).to.include({ location: `${file}:2`, format: "line" });
     expect(stats.highWaterBytes).to.be.at.most(1024 + 2048);
+  });
+
+  it("judges a small corpus in this thread by default, a large one or stdin on every core", () => {
+    const sparse = join(dir, "large.ndjson");
+    writeFileSync(sparse, "");
+    truncateSync(sparse, SMALL_CORPUS_BYTES);
+    const tiny = join(dir, "tiny.ndjson");
+    writeFileSync(tiny, '{"TicketId":1}\n');
+    const small = { path: tiny, format: "ndjson" as const };
+    const large = { path: sparse, format: "ndjson" as const };
+    expect(defaultWorkers([small])).to.equal(1);
+    expect(defaultWorkers([small, large])).to.equal(availableParallelism());
+    expect(defaultWorkers([small, { path: "-", format: "json" }])).to.equal(availableParallelism());
   });
 });
