@@ -1,8 +1,11 @@
-import { DEFAULT_CREDENTIALS, type ServerRequest, type ServerResponse } from "../server/index.js";
+import {
+  DEFAULT_CREDENTIALS, type Handler, type ServerRequest, type ServerResponse,
+} from "../server/index.js";
+import { referenceClientCredentials } from "../target/credentials.js";
 import type { Variant } from "./variant.js";
 import {
   answer, DATE_TIME, editJson, editRequest, editResponse, editText, header, idOf, mapStrings,
-  queryOf,
+  queryOf, withHeader,
 } from "./wrap.js";
 
 const error = (status: number, type: string): ServerResponse => ({
@@ -22,15 +25,20 @@ const withoutQuery = (request: ServerRequest, name: string): ServerRequest => {
   const rest = query.toString();
   return { ...request, url: rest ? `${path}?${rest}` : path };
 };
-const setHeader = (request: ServerRequest, name: string, value: string | undefined) => {
-  const headers = { ...request.headers };
-  if (value === undefined) delete headers[name];
-  else headers[name] = value;
-  return { ...request, headers };
-};
-const basic = `Basic ${Buffer.from(
-  `${DEFAULT_CREDENTIALS.basic.user}:${DEFAULT_CREDENTIALS.basic.password}`,
-).toString("base64")}`;
+const basic = referenceClientCredentials(DEFAULT_CREDENTIALS).authorization!;
+/** A `$select` that leaves the full answer's values `keep` picks in place of their nulls. */
+function selectLeaves(keep: (value: unknown) => boolean): (inner: Handler) => Handler {
+  return (inner) => async (request) => {
+    const response = await inner(request);
+    if (!hasSelect(request) || response.status !== 200) return response;
+    const full = await inner(withoutQuery(request, "$select"));
+    const body = JSON.parse(String(response.body)) as Record<string, unknown>;
+    const whole = JSON.parse(String(full.body)) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(whole)) if (keep(value)) body[key] = value;
+    return { ...response, body: JSON.stringify(body) };
+  };
+}
+
 const mapDates = (body: unknown, edit: (text: string) => string) =>
   mapStrings(body, (text) => (DATE_TIME.test(text) ? edit(text) : text));
 const knownZones = /^(utc|no|dk|fr|us-ny|us-ca|au-act|\d+)$/i;
@@ -176,33 +184,12 @@ export const FAULTY: readonly Variant[] = [
   {
     name: "select-keeps-strings", catches: "SELECT-2",
     fault: "`$select` leaves string properties it does not name in place",
-    wrap: (inner) => async (request) => {
-      const response = await inner(request);
-      if (!hasSelect(request) || response.status !== 200) return response;
-      const full = await inner(withoutQuery(request, "$select"));
-      const body = JSON.parse(String(response.body)) as Record<string, unknown>;
-      const whole = JSON.parse(String(full.body)) as Record<string, unknown>;
-      for (const [key, value] of Object.entries(whole)) {
-        if (typeof value === "string" && !DATE_TIME.test(value)) body[key] = value;
-      }
-      return { ...response, body: JSON.stringify(body) };
-    },
+    wrap: selectLeaves((value) => typeof value === "string" && !DATE_TIME.test(value)),
   },
   {
     name: "select-keeps-numbers", catches: "SELECT-3",
     fault: "`$select` leaves numbers and booleans it does not name in place",
-    wrap: (inner) => async (request) => {
-      const response = await inner(request);
-      if (!hasSelect(request) || response.status !== 200) return response;
-      const full = await inner(withoutQuery(request, "$select"));
-      const body = JSON.parse(String(response.body)) as Record<string, unknown>;
-      const whole = JSON.parse(String(full.body)) as Record<string, unknown>;
-      for (const [key, value] of Object.entries(whole)) {
-        if (typeof value === "number" && value !== 0) body[key] = value;
-        if (value === true) body[key] = value;
-      }
-      return { ...response, body: JSON.stringify(body) };
-    },
+    wrap: selectLeaves((value) => (typeof value === "number" && value !== 0) || value === true),
   },
   {
     name: "select-case-sensitive", catches: "SELECT-4",
@@ -302,7 +289,7 @@ export const FAULTY: readonly Variant[] = [
     name: "xml-ignored", catches: "MEDIA-2",
     fault: "`Accept: application/xml` is answered with JSON",
     wrap: editRequest((request) =>
-      /xml/i.test(header(request, "accept") ?? "") ? setHeader(request, "accept", "application/json") : request),
+      /xml/i.test(header(request, "accept") ?? "") ? withHeader(request, "accept", "application/json") : request),
   },
   {
     name: "xml-title-differs", catches: "MEDIA-3",
@@ -319,7 +306,7 @@ export const FAULTY: readonly Variant[] = [
     fault: "no `Accept` (or `*/*`) gets XML",
     wrap: editRequest((request) => {
       const accept = header(request, "accept");
-      return accept === undefined || accept.trim() === "*/*" ? setHeader(request, "accept", "application/xml") : request;
+      return accept === undefined || accept.trim() === "*/*" ? withHeader(request, "accept", "application/xml") : request;
     }),
   },
   {
@@ -334,21 +321,21 @@ export const FAULTY: readonly Variant[] = [
   {
     name: "language-ignored", catches: "LANG-1",
     fault: "language headers are ignored: multi-language values stay raw",
-    wrap: editRequest((request) => setHeader(setHeader(request, "accept-language", undefined), "so-language", undefined)),
+    wrap: editRequest((request) => withHeader(withHeader(request, "accept-language", undefined), "so-language", undefined)),
   },
   {
     name: "so-language-loses", catches: "LANG-2",
     fault: "`Accept-Language` wins over `SO-Language`",
     wrap: editRequest((request) =>
       header(request, "accept-language") && header(request, "so-language")
-        ? setHeader(request, "so-language", undefined)
+        ? withHeader(request, "so-language", undefined)
         : request),
   },
   {
     name: "star-translates", catches: "LANG-3",
     fault: "`SO-Language: *` still translates",
     wrap: editRequest((request) =>
-      /^(\*|x)$/i.test(header(request, "so-language") ?? "") ? setHeader(request, "so-language", "en") : request),
+      /^(\*|x)$/i.test(header(request, "so-language") ?? "") ? withHeader(request, "so-language", "en") : request),
   },
   {
     name: "culture-formats-dates", catches: "LANG-4",
@@ -397,7 +384,7 @@ export const FAULTY: readonly Variant[] = [
     fault: "a request without credentials is served",
     wrap: editRequest((request) =>
       header(request, "authorization") === undefined && header(request, "cookie") === undefined
-        ? setHeader(request, "authorization", basic)
+        ? withHeader(request, "authorization", basic)
         : request),
   },
   {
@@ -414,7 +401,7 @@ export const FAULTY: readonly Variant[] = [
     fault: "an unknown authorization scheme is let through",
     wrap: editRequest((request) => {
       const scheme = header(request, "authorization")?.split(" ")[0] ?? "";
-      return scheme && !/^(basic|soticket|bearer)$/i.test(scheme) ? setHeader(request, "authorization", basic) : request;
+      return scheme && !/^(basic|soticket|bearer)$/i.test(scheme) ? withHeader(request, "authorization", basic) : request;
     }),
   },
   {
@@ -430,7 +417,7 @@ export const FAULTY: readonly Variant[] = [
     fault: "the session cookie works whatever `X-XSRF-TOKEN` says",
     wrap: editRequest((request) =>
       header(request, "cookie") && header(request, "x-xsrf-token") !== undefined
-        ? setHeader(request, "x-xsrf-token", DEFAULT_CREDENTIALS.session.xsrfToken)
+        ? withHeader(request, "x-xsrf-token", DEFAULT_CREDENTIALS.session.xsrfToken)
         : request),
   },
   {

@@ -1,6 +1,7 @@
 import type { Profile, Verdict } from "../model/finding.js";
 import type { Operation } from "../model/operation.js";
 import { DEFAULT_CREDENTIALS, SEED, startReferenceServer } from "../server/index.js";
+import { referenceClientCredentials } from "../target/credentials.js";
 import { openTarget } from "../target/index.js";
 import { runRequirements } from "../run/engine.js";
 import type { BodyValidators } from "../validate/index.js";
@@ -22,12 +23,12 @@ export interface VariantResult {
 
 /** The environment a client of the reference server would set, from its default credentials. */
 export function referenceEnv(): NodeJS.ProcessEnv {
-  const { basic, appToken, session } = DEFAULT_CREDENTIALS;
+  const { authorization, appToken, session } = referenceClientCredentials(DEFAULT_CREDENTIALS);
   return {
-    SO_AUTHORIZATION: `Basic ${Buffer.from(`${basic.user}:${basic.password}`).toString("base64")}`,
+    SO_AUTHORIZATION: authorization,
     SO_APP_TOKEN: appToken,
-    SO_XSRF_TOKEN: session.xsrfToken,
-    SO_COOKIE: `${session.cookieName}=${session.cookieValue}; XSRF-TOKEN=${session.xsrfToken}`,
+    SO_XSRF_TOKEN: session?.xsrfToken,
+    SO_COOKIE: session?.cookie,
   };
 }
 

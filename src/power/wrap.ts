@@ -24,7 +24,8 @@ export function idOf(request: ServerRequest): string {
   return decodeURIComponent(path.slice(path.lastIndexOf("/") + 1));
 }
 
-function isJson(response: ServerResponse): boolean {
+/** Whether a response is labelled JSON. */
+export function isJson(response: ServerResponse): boolean {
   const type = Object.entries(response.headers).find(([name]) => name.toLowerCase() === "content-type");
   return /json/i.test(type?.[1] ?? "");
 }
@@ -38,21 +39,37 @@ export function editRequest(edit: (request: ServerRequest) => ServerRequest): (i
   return (inner) => (request) => inner(edit(request));
 }
 
-/** Rewrites the reference handler's response. */
+/** A request predicate; wrappers apply their edit only where it holds. */
+export type When = (request: ServerRequest) => boolean;
+const always: When = () => true;
+
+/** The request with one header set, or removed when `value` is undefined. */
+export function withHeader(request: ServerRequest, name: string, value?: string): ServerRequest {
+  const headers = { ...request.headers };
+  if (value === undefined) delete headers[name];
+  else headers[name] = value;
+  return { ...request, headers };
+}
+
+/** Rewrites the reference handler's response to the requests `when` selects. */
 export function editResponse(
   edit: (response: ServerResponse, request: ServerRequest) => ServerResponse,
+  when: When = always,
 ): (inner: Handler) => Handler {
-  return (inner) => async (request) => edit(await inner(request), request);
+  return (inner) => async (request) => {
+    const response = await inner(request);
+    return when(request) ? edit(response, request) : response;
+  };
 }
 
 /** Rewrites every successful JSON body; the edit may mutate the body or return a new one. */
-export function editJson(edit: JsonEdit, when: (request: ServerRequest) => boolean = () => true) {
+export function editJson(edit: JsonEdit, when: When = always) {
   return editResponse((response, request) => {
-    if (response.status !== 200 || !isJson(response) || !when(request)) return response;
+    if (response.status !== 200 || !isJson(response)) return response;
     const body = JSON.parse(bodyText(response)) as Record<string, unknown>;
     const edited = edit(body, request);
     return { ...response, body: JSON.stringify(edited === undefined ? body : edited) };
-  });
+  }, when);
 }
 
 /** Rewrites the text of every response body of the given media kind. */

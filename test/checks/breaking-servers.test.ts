@@ -1,11 +1,19 @@
 import { expect } from "chai";
 import { REQUIREMENTS } from "../../src/checks/requirements.js";
 import type { Finding } from "../../src/model/finding.js";
-import { DEFAULT_CREDENTIALS, type Handler } from "../../src/server/index.js";
+import { DEFAULT_CREDENTIALS, type Handler, type ServerRequest } from "../../src/server/index.js";
+
+type Json = Record<string, unknown>;
 import { runAgainstReference } from "../helpers/run.js";
 import {
-  editJsonWhen, queryOf, rewriteRequest, rewriteResponse, ticketIdOf, withoutHeader,
-} from "../helpers/variants.js";
+  editJson, editRequest, editResponse, idOf, queryOf, withHeader, type When,
+} from "../../src/power/wrap.js";
+
+// The cases read best with the predicate first.
+const rewriteResponse = (when: When, rewrite: Parameters<typeof editResponse>[0]) =>
+  editResponse(rewrite, when);
+const editJsonWhen = (when: When, edit: (body: Json, request: ServerRequest) => void) =>
+  editJson((body, request) => void edit(body, request), when);
 
 /** A server that breaks one requirement, and the finding that must show it. */
 interface BreakingCase {
@@ -32,22 +40,22 @@ const BASIC = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 
 const CASES: BreakingCase[] = [
   { id: "STATUS-1", how: "ticket 2 answers 404",
-    wrap: rewriteResponse((r) => ticketIdOf(r) === "2", (res) => ({ ...res, status: 404 })),
+    wrap: rewriteResponse((r) => idOf(r) === "2", (res) => ({ ...res, status: 404 })),
     where: "status", actual: 404 },
   { id: "STATUS-2", how: "a missing ticket answers 200",
-    wrap: rewriteResponse((r) => ticketIdOf(r) === "99", (res) => ({ ...res, status: 200 })),
+    wrap: rewriteResponse((r) => idOf(r) === "99", (res) => ({ ...res, status: 200 })),
     where: "status", actual: 200 },
   { id: "STATUS-3", how: "the 404 body is an empty object",
-    wrap: rewriteResponse((r) => ticketIdOf(r) === "99", (res) => ({ ...res, body: "{}" })),
+    wrap: rewriteResponse((r) => idOf(r) === "99", (res) => ({ ...res, body: "{}" })),
     where: "/Error", actual: undefined },
   { id: "STATUS-4", how: "a text id crashes the server",
-    wrap: rewriteResponse((r) => ticketIdOf(r) === "abc", (res) => ({ ...res, status: 500 })),
+    wrap: rewriteResponse((r) => idOf(r) === "abc", (res) => ({ ...res, status: 500 })),
     where: "status", actual: 500 },
   { id: "STATUS-5", how: "the missing ticket answers 503",
-    wrap: rewriteResponse((r) => ticketIdOf(r) === "99", (res) => ({ ...res, status: 503 })),
+    wrap: rewriteResponse((r) => idOf(r) === "99", (res) => ({ ...res, status: 503 })),
     where: "status", actual: 503 },
   { id: "STATUS-6", how: "ticket 1 answers after 2100 ms",
-    wrap: rewriteResponse((r) => ticketIdOf(r) === "1", (res) => ({ ...res, delayMs: 2100 })),
+    wrap: rewriteResponse((r) => idOf(r) === "1", (res) => ({ ...res, delayMs: 2100 })),
     where: "duration" },
   { id: "SCHEMA-1", how: "TicketId is written as text",
     wrap: editJsonWhen(plainJson, (body) => { body.TicketId = "seven"; }),
@@ -99,7 +107,7 @@ const CASES: BreakingCase[] = [
     wrap: editJsonWhen((r) => fk(r) === "true", (body) => { body.Title = "with keys"; }),
     where: "/Title", actual: "with keys" },
   { id: "FK-4", how: "fk=maybe is read as false",
-    wrap: rewriteRequest((r) => ({ ...r, url: r.url.replace("fk=maybe", "fk=false") })),
+    wrap: editRequest((r) => ({ ...r, url: r.url.replace("fk=maybe", "fk=false") })),
     where: "status", actual: 200 },
   { id: "MEDIA-1", how: "JSON goes out without a charset",
     wrap: rewriteResponse((r) => accepts(r, /json/),
@@ -117,7 +125,7 @@ const CASES: BreakingCase[] = [
     wrap: editJsonWhen((r) => accepts(r, /patch/), (body) => { body.Title = "patched"; }),
     where: "/Title", actual: "patched" },
   { id: "MEDIA-5", how: "no Accept gets XML",
-    wrap: rewriteRequest((r) => (r.headers.accept === undefined
+    wrap: editRequest((r) => (r.headers.accept === undefined
       ? { ...r, headers: { ...r.headers, accept: "application/xml" } } : r)),
     where: "content-type" },
   { id: "MEDIA-6", how: "JSON goes out in Latin-1",
@@ -125,13 +133,13 @@ const CASES: BreakingCase[] = [
       (res) => ({ ...res, body: Buffer.from(res.body.toString(), "latin1") })),
     where: /^\// },
   { id: "LANG-1", how: "Accept-Language is ignored",
-    wrap: rewriteRequest((r) => withoutHeader(r, "accept-language")), where: /^\// },
+    wrap: editRequest((r) => withHeader(r, "accept-language")), where: /^\// },
   { id: "LANG-2", how: "Accept-Language wins over SO-Language",
-    wrap: rewriteRequest((r) =>
-      (header("accept-language")(r) ? withoutHeader(r, "so-language") : r)),
+    wrap: editRequest((r) =>
+      (header("accept-language")(r) ? withHeader(r, "so-language") : r)),
     where: /^\// },
   { id: "LANG-3", how: "SO-Language: * translates to English",
-    wrap: rewriteRequest((r) => (header("so-language")(r) === "*"
+    wrap: editRequest((r) => (header("so-language")(r) === "*"
       ? { ...r, headers: { ...r.headers, "so-language": "en" } } : r)),
     where: /^\// },
   { id: "LANG-4", how: "SO-Culture alone changes the title",
@@ -139,7 +147,7 @@ const CASES: BreakingCase[] = [
       (body) => { body.Title = "Kultur"; }),
     where: "/Title", actual: "Kultur" },
   { id: "TZ-1", how: "includeTZOffset is ignored",
-    wrap: rewriteRequest((r) => {
+    wrap: editRequest((r) => {
       const zone = r.headers["so-timezone"]?.split(",")[0];
       return zone ? { ...r, headers: { ...r.headers, "so-timezone": zone } } : r;
     }),
@@ -156,7 +164,7 @@ const CASES: BreakingCase[] = [
       (res) => ({ ...res, status: 500 })),
     where: "status", actual: 500 },
   { id: "AUTH-1", how: "no credentials are let in",
-    wrap: rewriteRequest((r) => (r.headers.authorization || r.headers.cookie ? r : {
+    wrap: editRequest((r) => (r.headers.authorization || r.headers.cookie ? r : {
       ...r, headers: { ...r.headers, authorization: BASIC },
     })),
     where: "status", actual: 200 },
@@ -176,7 +184,7 @@ const CASES: BreakingCase[] = [
       (res) => ({ ...res, status: 401 })),
     where: "status", actual: 401 },
   { id: "AUTH-5", how: "any XSRF token is accepted",
-    wrap: rewriteRequest((r) => (r.headers["x-xsrf-token"] ? { ...r, headers: { ...r.headers,
+    wrap: editRequest((r) => (r.headers["x-xsrf-token"] ? { ...r, headers: { ...r.headers,
       "x-xsrf-token": DEFAULT_CREDENTIALS.session.xsrfToken } } : r)),
     where: "status", actual: 200 },
   { id: "AUTH-6", how: "the app token changes the title",

@@ -4,13 +4,13 @@ import { promisify } from "node:util";
 import { isConformanceError } from "../../src/model/errors.js";
 import { runRequirements, type ProgressEvent } from "../../src/run/engine.js";
 import {
-  DEFAULT_CREDENTIALS, startReferenceServer, type RunningServer,
+  DEFAULT_CREDENTIALS, startReferenceServer, type RunningServer, type ServerRequest,
 } from "../../src/server/index.js";
 import { referenceClientCredentials } from "../../src/target/credentials.js";
 import { createLiveTarget } from "../../src/target/live.js";
 import { closedPort } from "../helpers/http-server.js";
 import { runAgainstReference, seedRunOptions } from "../helpers/run.js";
-import { editJsonWhen, queryOf } from "../helpers/variants.js";
+import { editJson, queryOf } from "../../src/power/wrap.js";
 
 describe("the engine", () => {
   let server: RunningServer;
@@ -84,11 +84,10 @@ describe("the engine", () => {
 });
 
 describe("profiles", () => {
-  const zeroAlertLevel = editJsonWhen((r) => queryOf(r).has("$select"),
-    (body) => { body.AlertLevel = 0; });
-  const undocumented = editJsonWhen(() => true, (body) => { body.Bogus = true; });
-  const textTicketId = editJsonWhen((r) => !queryOf(r).has("$select"),
-    (body) => { body.TicketId = "7"; });
+  const hasSelect = (r: ServerRequest) => queryOf(r).has("$select");
+  const zeroAlertLevel = editJson((body) => { body.AlertLevel = 0; }, hasSelect);
+  const undocumented = editJson((body) => { body.Bogus = true; });
+  const textTicketId = editJson((body) => { body.TicketId = "7"; }, (r) => !hasSelect(r));
 
   it("warns on a failed SHOULD under lenient and fails it under strict", async () => {
     const lenient = await runAgainstReference({ wrap: undocumented, only: ["SCHEMA-3"] });
