@@ -155,7 +155,8 @@ of the machine hits every mode alike; figures are medians of the ${figures.round
 one-minute load average was ${figures.loadBefore.toFixed(1)} when measuring began and
 ${figures.loadAfter.toFixed(1)} when it ended. With a load above the core count, other work
 shared the cores and every figure is slower than on a quiet machine; the ratios to the floor,
-measured in the same rounds, are the figures to read, and a second thread mostly competes. Wall times vary between runs (see fastest–slowest), CPU times less.
+measured in the same rounds, are the figures to read, and a second thread mostly competes.
+Wall times vary between runs (see fastest–slowest), CPU times less.
 
 The corpus is NDJSON written into \`.bench/\` from the reference server's seeded tickets, with ids,
 titles and addresses varied so no two bodies are alike; one body in fifty breaks the contract (an
