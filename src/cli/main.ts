@@ -78,7 +78,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(new Option("--format <format>", "input format (default: from the file name)").choices(["json", "xml", "ndjson", "har"]))
     .addOption(new Option("--profile <profile>", "lenient reports unknown enum values and properties as warnings").choices(["lenient", "strict"]).default("lenient"))
     .option("--json <file>", "also write the summary as JSON")
-    .option("--workers <n>", "worker threads for large corpora (default: one per core)")
+    .option("--workers <n>", "judging threads (default: 1 below 16 MiB of input, else one per core)")
     .option("--quiet", "print only the summary")
     .action(async (files: string[], options: Record<string, unknown>) => {
       const { validateCommand } = await import("./validate.js");
