@@ -8,7 +8,8 @@ import { FAITHFUL, FAULTY, runVariant, type VariantResult } from "../src/power/i
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf("--json");
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
-const names = args.filter((arg, index) => !arg.startsWith("--") && (jsonAt < 0 || index !== jsonAt + 1));
+const names = args.filter((arg, index) =>
+  !arg.startsWith("--") && (jsonAt < 0 || index !== jsonAt + 1));
 const pick = <T extends { name: string }>(list: readonly T[]) =>
   names.length ? list.filter((variant) => names.includes(variant.name)) : list;
 
@@ -34,7 +35,8 @@ const rows = results.map((result) => [
 const header = ["variant", "expected", "what happened", ""];
 const widths = header.map((title, column) =>
   Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd();
+const line = (cells: string[]) =>
+  cells.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd();
 process.stdout.write(`${line(header)}\n${line(widths.map((width) => "-".repeat(width)))}\n`);
 for (const row of rows) process.stdout.write(`${line(row)}\n`);
 

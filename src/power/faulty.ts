@@ -59,7 +59,11 @@ export const FAULTY: readonly Variant[] = [
     fault: "a missing id answers 200 with an empty object",
     wrap: editResponse((response) =>
       response.status === 404
-        ? { status: 200, headers: { "content-type": "application/json; charset=utf-8" }, body: "{}" }
+        ? {
+            status: 200,
+            headers: { "content-type": "application/json; charset=utf-8" },
+            body: "{}",
+          }
         : response),
   },
   {
@@ -116,12 +120,14 @@ export const FAULTY: readonly Variant[] = [
     name: "dates-us-format", catches: "SCHEMA-1",
     fault: "date-times written as `MM/dd/yyyy HH:mm:ss`",
     wrap: editJson((body) =>
-      mapDates(body, (text) => `${text.slice(5, 7)}/${text.slice(8, 10)}/${text.slice(0, 4)} ${text.slice(11, 19)}`)),
+      mapDates(body, (text) =>
+        `${text.slice(5, 7)}/${text.slice(8, 10)}/${text.slice(0, 4)} ${text.slice(11, 19)}`)),
   },
   {
     name: "dates-eight-fraction-digits", catches: "SCHEMA-1",
     fault: "date-times carry eight fractional digits",
-    wrap: editJson((body) => mapDates(body, (text) => text.replace(/^(.{19})(\.\d+)?/, "$1.12345678"))),
+    wrap: editJson((body) =>
+      mapDates(body, (text) => text.replace(/^(.{19})(\.\d+)?/, "$1.12345678"))),
   },
   {
     name: "nested-id-as-string", catches: "SCHEMA-1",
@@ -199,7 +205,10 @@ export const FAULTY: readonly Variant[] = [
       const kept = selectNames(request).filter((name) => /^[A-Z_]/.test(name));
       const url = withoutQuery(request, "$select").url;
       const joiner = url.includes("?") ? "&" : "?";
-      return { ...request, url: `${url}${joiner}$select=${encodeURIComponent(kept.join(",") || "NoSuchProperty")}` };
+      return {
+        ...request,
+        url: `${url}${joiner}$select=${encodeURIComponent(kept.join(",") || "NoSuchProperty")}`,
+      };
     }),
   },
   {
@@ -210,7 +219,10 @@ export const FAULTY: readonly Variant[] = [
       const kept = selectNames(request).filter((name) => !name.includes("/"));
       const url = withoutQuery(request, "$select").url;
       const joiner = url.includes("?") ? "&" : "?";
-      return { ...request, url: `${url}${joiner}$select=${encodeURIComponent(kept.join(",") || "NoSuchProperty")}` };
+      return {
+        ...request,
+        url: `${url}${joiner}$select=${encodeURIComponent(kept.join(",") || "NoSuchProperty")}`,
+      };
     }),
   },
   {
@@ -220,8 +232,10 @@ export const FAULTY: readonly Variant[] = [
       if (!hasSelect(request)) return inner(request);
       const full = await inner(withoutQuery(request, "$select"));
       if (full.status !== 200) return inner(request);
-      const known = Object.keys(JSON.parse(String(full.body)) as object).map((key) => key.toLowerCase());
-      const unknown = selectNames(request).some((name) => !known.includes(name.split("/")[0]!.toLowerCase()));
+      const known = Object.keys(JSON.parse(String(full.body)) as object).map((key) =>
+        key.toLowerCase());
+      const unknown = selectNames(request).some((name) =>
+        !known.includes(name.split("/")[0]!.toLowerCase()));
       return unknown ? crash() : inner(request);
     },
   },
@@ -233,7 +247,8 @@ export const FAULTY: readonly Variant[] = [
       const extra = body.ExtraFields as Record<string, string> | null;
       if (!extra) return;
       body.ExtraFields = Object.fromEntries(
-        Object.entries(extra).map(([key, value]) => [key.split(".").length === 3 ? key.replaceAll(".", "_") : key, value]),
+        Object.entries(extra).map(([key, value]) =>
+          [key.split(".").length === 3 ? key.replaceAll(".", "_") : key, value]),
       );
     }, (request) => /^true$/i.test(queryOf(request).get("fk") ?? "")),
   },
@@ -273,7 +288,8 @@ export const FAULTY: readonly Variant[] = [
   {
     name: "xml-wrong-root", catches: "MEDIA-2",
     fault: "the XML root element is `Ticket`",
-    wrap: editText(/xml/i, (text) => text.replace(/<(\/?)TicketEntity(WithLinks)?\b/g, "<$1Ticket")),
+    wrap: editText(/xml/i, (text) =>
+      text.replace(/<(\/?)TicketEntity(WithLinks)?\b/g, "<$1Ticket")),
   },
   {
     name: "xml-labelled-json", catches: "MEDIA-2",
@@ -281,7 +297,10 @@ export const FAULTY: readonly Variant[] = [
     wrap: editResponse((response) => {
       const type = response.headers["content-type"] ?? "";
       return /xml/i.test(type)
-        ? { ...response, headers: { ...response.headers, "content-type": "application/json; charset=utf-8" } }
+        ? {
+            ...response,
+            headers: { ...response.headers, "content-type": "application/json; charset=utf-8" },
+          }
         : response;
     }),
   },
@@ -289,24 +308,32 @@ export const FAULTY: readonly Variant[] = [
     name: "xml-ignored", catches: "MEDIA-2",
     fault: "`Accept: application/xml` is answered with JSON",
     wrap: editRequest((request) =>
-      /xml/i.test(header(request, "accept") ?? "") ? withHeader(request, "accept", "application/json") : request),
+      /xml/i.test(header(request, "accept") ?? "")
+        ? withHeader(request, "accept", "application/json")
+        : request),
   },
   {
     name: "xml-title-differs", catches: "MEDIA-3",
     fault: "the XML body carries another `Title` than the JSON body",
-    wrap: editText(/xml/i, (text) => text.replace(/<Title>([^<]*)<\/Title>/, "<Title>$1 (xml)</Title>")),
+    wrap: editText(/xml/i, (text) =>
+      text.replace(/<Title>([^<]*)<\/Title>/, "<Title>$1 (xml)</Title>")),
   },
   {
     name: "patch-types-406", catches: "MEDIA-4",
     fault: "the patch media types are refused with 406",
-    wrap: answer((request) => /patch\+json/i.test(header(request, "accept") ?? ""), () => error(406, "NotAcceptable")),
+    wrap: answer(
+      (request) => /patch\+json/i.test(header(request, "accept") ?? ""),
+      () => error(406, "NotAcceptable"),
+    ),
   },
   {
     name: "default-is-xml", catches: "MEDIA-5",
     fault: "no `Accept` (or `*/*`) gets XML",
     wrap: editRequest((request) => {
       const accept = header(request, "accept");
-      return accept === undefined || accept.trim() === "*/*" ? withHeader(request, "accept", "application/xml") : request;
+      return accept === undefined || accept.trim() === "*/*"
+        ? withHeader(request, "accept", "application/xml")
+        : request;
     }),
   },
   {
@@ -321,7 +348,8 @@ export const FAULTY: readonly Variant[] = [
   {
     name: "language-ignored", catches: "LANG-1",
     fault: "language headers are ignored: multi-language values stay raw",
-    wrap: editRequest((request) => withHeader(withHeader(request, "accept-language", undefined), "so-language", undefined)),
+    wrap: editRequest((request) =>
+      withHeader(withHeader(request, "accept-language", undefined), "so-language", undefined)),
   },
   {
     name: "so-language-loses", catches: "LANG-2",
@@ -335,13 +363,16 @@ export const FAULTY: readonly Variant[] = [
     name: "star-translates", catches: "LANG-3",
     fault: "`SO-Language: *` still translates",
     wrap: editRequest((request) =>
-      /^(\*|x)$/i.test(header(request, "so-language") ?? "") ? withHeader(request, "so-language", "en") : request),
+      /^(\*|x)$/i.test(header(request, "so-language") ?? "")
+        ? withHeader(request, "so-language", "en")
+        : request),
   },
   {
     name: "culture-formats-dates", catches: "LANG-4",
     fault: "with `SO-Culture` and a language, JSON date-times are written in the culture's form",
     wrap: editJson(
-      (body) => mapDates(body, (text) => `${text.slice(8, 10)}.${text.slice(5, 7)}.${text.slice(0, 4)} ${text.slice(11, 19)}`),
+      (body) => mapDates(body, (text) =>
+        `${text.slice(8, 10)}.${text.slice(5, 7)}.${text.slice(0, 4)} ${text.slice(11, 19)}`),
       (request) => Boolean(header(request, "so-culture")) &&
         Boolean(header(request, "so-language") ?? header(request, "accept-language")),
     ),
@@ -367,7 +398,9 @@ export const FAULTY: readonly Variant[] = [
     name: "offsets-mixed", catches: "TZ-3",
     fault: "without `SO-TimeZone`, `CreatedAt` alone carries an offset",
     wrap: editJson((body) => {
-      if (typeof body.CreatedAt === "string" && DATE_TIME.test(body.CreatedAt)) body.CreatedAt += "+01:00";
+      if (typeof body.CreatedAt === "string" && DATE_TIME.test(body.CreatedAt)) {
+        body.CreatedAt += "+01:00";
+      }
     }, (request) => header(request, "so-timezone") === undefined),
   },
   {
@@ -392,7 +425,8 @@ export const FAULTY: readonly Variant[] = [
     fault: "a 401 carries no `WWW-Authenticate`",
     wrap: editResponse((response) => {
       if (response.status !== 401) return response;
-      const headers = Object.fromEntries(Object.entries(response.headers).filter(([name]) => name.toLowerCase() !== "www-authenticate"));
+      const headers = Object.fromEntries(Object.entries(response.headers).filter(([name]) =>
+        name.toLowerCase() !== "www-authenticate"));
       return { ...response, headers };
     }),
   },
@@ -401,7 +435,9 @@ export const FAULTY: readonly Variant[] = [
     fault: "an unknown authorization scheme is let through",
     wrap: editRequest((request) => {
       const scheme = header(request, "authorization")?.split(" ")[0] ?? "";
-      return scheme && !/^(basic|soticket|bearer)$/i.test(scheme) ? withHeader(request, "authorization", basic) : request;
+      return scheme && !/^(basic|soticket|bearer)$/i.test(scheme)
+        ? withHeader(request, "authorization", basic)
+        : request;
     }),
   },
   {
@@ -409,8 +445,15 @@ export const FAULTY: readonly Variant[] = [
     fault: "scheme names are accepted only as `Basic`, `SOTicket`, `Bearer`",
     wrap: answer((request) => {
       const scheme = header(request, "authorization")?.split(" ")[0];
-      return scheme !== undefined && /^(basic|soticket|bearer)$/i.test(scheme) && !/^(Basic|SOTicket|Bearer)$/.test(scheme);
-    }, () => ({ ...error(401, "Unauthorized"), headers: { "content-type": "application/json; charset=utf-8", "www-authenticate": 'Basic realm="SuperOffice Username or Ticket"' } })),
+      return scheme !== undefined && /^(basic|soticket|bearer)$/i.test(scheme) &&
+        !/^(Basic|SOTicket|Bearer)$/.test(scheme);
+    }, () => ({
+      ...error(401, "Unauthorized"),
+      headers: {
+        "content-type": "application/json; charset=utf-8",
+        "www-authenticate": 'Basic realm="SuperOffice Username or Ticket"',
+      },
+    })),
   },
   {
     name: "xsrf-unchecked", catches: "AUTH-5",

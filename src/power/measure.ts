@@ -65,7 +65,9 @@ export async function runVariant(
   } finally {
     await server.close();
   }
-  const failed = verdicts.filter((v) => v.verdict === "fail" || v.verdict === "error").map((v) => v.id);
+  const failed = verdicts
+    .filter((v) => v.verdict === "fail" || v.verdict === "error")
+    .map((v) => v.id);
   const ok = kind === "faulty" ? failed.includes(variant.catches ?? "") : failed.length === 0;
   return {
     name: variant.name, kind, fault: variant.fault, profile, failed, ok,

@@ -26,7 +26,8 @@ export function idOf(request: ServerRequest): string {
 
 /** Whether a response is labelled JSON. */
 export function isJson(response: ServerResponse): boolean {
-  const type = Object.entries(response.headers).find(([name]) => name.toLowerCase() === "content-type");
+  const type = Object.entries(response.headers).find(([name]) =>
+    name.toLowerCase() === "content-type");
   return /json/i.test(type?.[1] ?? "");
 }
 
@@ -35,7 +36,9 @@ function bodyText(response: ServerResponse): string {
 }
 
 /** Rewrites the request before the reference handler sees it. */
-export function editRequest(edit: (request: ServerRequest) => ServerRequest): (inner: Handler) => Handler {
+export function editRequest(
+  edit: (request: ServerRequest) => ServerRequest,
+): (inner: Handler) => Handler {
   return (inner) => (request) => inner(edit(request));
 }
 
@@ -75,7 +78,8 @@ export function editJson(edit: JsonEdit, when: When = always) {
 /** Rewrites the text of every response body of the given media kind. */
 export function editText(kind: RegExp, edit: (text: string, request: ServerRequest) => string) {
   return editResponse((response, request) => {
-    const type = Object.entries(response.headers).find(([name]) => name.toLowerCase() === "content-type");
+    const type = Object.entries(response.headers).find(([name]) =>
+      name.toLowerCase() === "content-type");
     if (!kind.test(type?.[1] ?? "")) return response;
     return { ...response, body: edit(bodyText(response), request) };
   });
@@ -95,7 +99,11 @@ export function pipe(...wrappers: Array<(inner: Handler) => Handler>): (inner: H
 }
 
 /** Visits every string value in a JSON tree, replacing it with what `edit` returns. */
-export function mapStrings(value: unknown, edit: (text: string, key: string) => string, key = ""): unknown {
+export function mapStrings(
+  value: unknown,
+  edit: (text: string, key: string) => string,
+  key = "",
+): unknown {
   if (typeof value === "string") return edit(value, key);
   if (Array.isArray(value)) return value.map((item) => mapStrings(item, edit, key));
   if (value !== null && typeof value === "object") {
