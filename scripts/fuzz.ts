@@ -31,7 +31,9 @@ const PROPERTIES: Record<string, { share: number; make: () => Promise<{
   "page-parser": { share: 1, make: async () => ({ property: pageParserProperty() }) },
   "load-spec": { share: 0.05, make: async () => loadSpecProperty() },
   "xml-ish": { share: 1, make: async () => ({ property: xmlishProperty() }) },
-  "xml-mutated": { share: 1, make: async () => ({ property: mutatedXmlProperty(await referenceXml()) }) },
+  "xml-mutated": { share: 1, make: async () => ({
+    property: mutatedXmlProperty(await referenceXml()),
+  }) },
   validators: { share: 1, make: async () => ({
     property: validatorsProperty(await referenceTicketJson()),
   }) },
@@ -42,7 +44,8 @@ let failed = false;
 for (const name of selected) {
   const entry = PROPERTIES[name];
   if (!entry) {
-    process.stderr.write(`fuzz: no property ${name}; known: ${Object.keys(PROPERTIES).join(", ")}\n`);
+    const known = Object.keys(PROPERTIES).join(", ");
+    process.stderr.write(`fuzz: no property ${name}; known: ${known}\n`);
     process.exit(2);
   }
   const numRuns = Math.max(1, Math.round(runs * entry.share));

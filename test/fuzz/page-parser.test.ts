@@ -11,7 +11,7 @@ describe("fuzz: mutated reference pages", function () {
     fc.assert(pageParserProperty(), { numRuns: 200, seed: SEED });
   });
 
-  it("loadSpec returns an Operation or throws ConformanceError at file:line:column (15 runs)", () => {
+  it("loadSpec returns an Operation or throws ConformanceError at file:line:col (15 runs)", () => {
     const { property, cleanup } = loadSpecProperty();
     try {
       fc.assert(property, { numRuns: 15, seed: SEED });

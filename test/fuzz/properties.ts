@@ -32,7 +32,8 @@ const atIndex = (lines: string[], index: number) => index % Math.max(lines.lengt
 
 /** The mutations a page can suffer: lines dropped or doubled, cells swapped, unicode, cuts. */
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.nat().map((at): Mutation => (lines) => lines.filter((_, index) => index !== atIndex(lines, at))),
+  fc.nat().map((at): Mutation => (lines) =>
+    lines.filter((_, index) => index !== atIndex(lines, at))),
   fc.nat().map((at): Mutation => (lines) => {
     const index = atIndex(lines, at);
     return [...lines.slice(0, index + 1), ...lines.slice(index)];
@@ -49,7 +50,8 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
       const index = atIndex(lines, at);
       const line = lines[index] ?? "";
       const cut = column % (line.length + 1);
-      return lines.map((old, n) => (n === index ? line.slice(0, cut) + text + line.slice(cut) : old));
+      const spoilt = line.slice(0, cut) + text + line.slice(cut);
+      return lines.map((old, n) => (n === index ? spoilt : old));
     }),
   fc.nat().map((at): Mutation => (lines) => {
     const text = lines.join("\n");
@@ -109,7 +111,8 @@ export async function referenceXml(): Promise<string[]> {
   const bodies: string[] = [];
   for (const id of [...SEED.existing, SEED.fk]) {
     const request: ServerRequest = {
-      method: "GET", url: `/api/v1/Ticket/${id}`, headers: { accept: "application/xml", authorization },
+      method: "GET", url: `/api/v1/Ticket/${id}`,
+      headers: { accept: "application/xml", authorization },
     };
     const response = await handler(request);
     bodies.push(response.body.toString());
@@ -125,8 +128,9 @@ export const xmlishArb: fc.Arbitrary<string> = fc.array(fc.oneof(
   fc.constantFrom(...XML_NAMES).map((name) => `<${name}>`),
   fc.constantFrom(...XML_NAMES).map((name) => `</${name}>`),
   fc.constantFrom(...XML_NAMES).map((name) => `<${name} i:nil="true"/>`),
-  fc.constantFrom("&amp;", "&lt;", "&#x41;", "&#65;", "&#0;", "&#xD800;", "&bogus;", "&", "<![CDATA[",
-    "]]>", "<?xml version=\"1.0\"?>", "<!--", "-->", "<!DOCTYPE x>", "<!ENTITY", "xmlns:a=\"u\"",
+  fc.constantFrom("&amp;", "&lt;", "&#x41;", "&#65;", "&#0;", "&#xD800;", "&bogus;", "&",
+    "<![CDATA[", "]]>", "<?xml version=\"1.0\"?>", "<!--", "-->", "<!DOCTYPE x>", "<!ENTITY",
+    "xmlns:a=\"u\"",
     "\uFEFF", " ", "\n"),
   fc.string({ unit: "grapheme", maxLength: 8 }),
 ), { maxLength: 40 }).map((parts) => parts.join(""));
@@ -159,7 +163,9 @@ export function mutatedXmlProperty(bodies: readonly string[]) {
 }
 
 /** The value a JSON pointer names, or `undefined` with `found` false when it names nothing. */
-export function resolvePointer(value: unknown, pointer: string): { found: boolean; value?: unknown } {
+export function resolvePointer(
+  value: unknown, pointer: string,
+): { found: boolean; value?: unknown } {
   if (pointer === "") return { found: true, value };
   let current: unknown = value;
   for (const raw of pointer.slice(1).split("/")) {
@@ -193,9 +199,11 @@ function pointersOf(value: unknown, pointer = ""): string[] {
 function replaceAt(value: unknown, pointer: string, replacement: unknown): unknown {
   if (pointer === "") return replacement;
   const copy = structuredClone(value);
-  const tokens = pointer.slice(1).split("/").map((raw) => raw.replaceAll("~1", "/").replaceAll("~0", "~"));
+  const tokens = pointer.slice(1).split("/")
+    .map((raw) => raw.replaceAll("~1", "/").replaceAll("~0", "~"));
   const last = tokens.pop()!;
-  const parent = tokens.reduce((node: unknown, token) => (node as Record<string, unknown>)[token], copy);
+  const parent = tokens.reduce(
+    (node: unknown, token) => (node as Record<string, unknown>)[token], copy);
   (parent as Record<string, unknown>)[last] = replacement;
   return copy;
 }
@@ -205,7 +213,9 @@ export const deepJsonArb: fc.Arbitrary<unknown> = fc.tuple(
   fc.integer({ min: 1_000, max: 50_000 }), fc.constantFrom("array", "Person", "Unknown"),
 ).map(([depth, shape]) => {
   let value: unknown = shape === "array" ? [] : {};
-  for (let level = 0; level < depth; level += 1) value = shape === "array" ? [value] : { [shape]: value };
+  for (let level = 0; level < depth; level += 1) {
+    value = shape === "array" ? [value] : { [shape]: value };
+  }
   return value;
 });
 
@@ -226,13 +236,15 @@ export function jsonBodyArb(ticket: unknown): fc.Arbitrary<unknown> {
  */
 export function validatorsProperty(ticket: unknown, validators: BodyValidators = loadValidators()) {
   const types = validators.types;
-  return fc.property(jsonBodyArb(ticket), fc.constantFrom(...types), fc.constantFrom("lenient", "strict"),
+  const profiles = fc.constantFrom("lenient", "strict");
+  return fc.property(jsonBodyArb(ticket), fc.constantFrom(...types), profiles,
     (body, type, profile) => {
       const violations = validators.validate(type, body, profile as "lenient" | "strict");
       if (!Array.isArray(violations)) throw new Error("validate did not return an array");
       for (const violation of violations) {
         if (!resolvePointer(body, violation.pointer).found) {
-          throw new Error(`the pointer ${JSON.stringify(violation.pointer)} names nothing in the body`);
+          const pointer = JSON.stringify(violation.pointer);
+          throw new Error(`the pointer ${pointer} names nothing in the body`);
         }
       }
     });

@@ -27,7 +27,9 @@ describe("hostile: the body is not what it claims", function () {
   const servers: HostileServer[] = [];
 
   /** Runs the named requirements against a server that answers every request with `behave`. */
-  async function runAgainst(name: string, behave: Misbehaviour, only: string, extra: string[] = []) {
+  async function runAgainst(
+    name: string, behave: Misbehaviour, only: string, extra: string[] = [],
+  ) {
     const server = await startHostileServer(behave);
     servers.push(server);
     const args = ["--target", server.root, "--ticket", "1", "--only", only, ...extra];
@@ -67,12 +69,13 @@ describe("hostile: the body is not what it claims", function () {
     const cut = answer(200, { "content-type": JSON_TYPE }, '{"TicketId":1,"Title":"Print');
     const { run } = await runAgainst("truncated", cut, "SCHEMA-1");
     expect(run.code).to.equal(1);
-    expectFailure(run, "SCHEMA-1", /the body is not JSON \(Unterminated string in JSON at position/);
+    expectFailure(run, "SCHEMA-1", /the body is not JSON \(Unterminated string in JSON at/);
   });
 
   it("a UTF-8 byte order mark: SCHEMA-1 fails, naming the mark", async () => {
     const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"TicketId":1}')]);
-    const { run } = await runAgainst("bom", answer(200, { "content-type": JSON_TYPE }, body), "SCHEMA-1");
+    const behave = answer(200, { "content-type": JSON_TYPE }, body);
+    const { run } = await runAgainst("bom", behave, "SCHEMA-1");
     expect(run.code).to.equal(1);
     expectFailure(run, "SCHEMA-1", /starts with a byte order mark \(U\+FEFF\)/);
   });
@@ -86,7 +89,7 @@ describe("hostile: the body is not what it claims", function () {
     expectFailure(run, "MEDIA-1", /answered without charset=utf-8/);
   });
 
-  it("an endless body: --max-body stops reading, the exchange says so, memory stays low", async () => {
+  it("an endless body: --max-body stops reading, the exchange says so, memory low", async () => {
     const before = process.memoryUsage().rss;
     const { run, server } = await runAgainst("endless", endlessBody(), "STATUS-1",
       ["--max-body", "1000000"]);
@@ -99,8 +102,9 @@ describe("hostile: the body is not what it claims", function () {
     expect(exchange.response?.truncated).to.equal(true);
     expect(exchange.response?.bytes).to.be.greaterThan(1_000_000);
     await server.close();
-    expect(server.bytesWritten(), "the server stopped long before gigabytes").to.be.below(256 * 1024 ** 2);
-    expect(process.memoryUsage().rss - before, "resident memory growth").to.be.below(200 * 1024 ** 2);
+    const mib = 1024 ** 2;
+    expect(server.bytesWritten(), "the server stopped before gigabytes").to.be.below(256 * mib);
+    expect(process.memoryUsage().rss - before, "resident memory growth").to.be.below(200 * mib);
   });
 
   it("JSON nested 100 000 levels deep: no stack overflow, the checks say how deep", async () => {

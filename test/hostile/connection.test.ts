@@ -23,18 +23,20 @@ describe("hostile: the connection misbehaves", function () {
 
   it("a refused connection: exit 2, verdict error naming ECONNREFUSED", async () => {
     const root = `http://127.0.0.1:${await closedPort()}/api`;
-    const run = await runCli(dir, "refused", ["--target", root, "--ticket", "1", "--only", "STATUS-1"]);
+    const args = ["--target", root, "--ticket", "1", "--only", "STATUS-1"];
+    const run = await runCli(dir, "refused", args);
     expect(run.code).to.equal(2);
     const verdict = verdictOf(run.record, "STATUS-1");
     expect(verdict.verdict).to.equal("error");
-    expect(verdict.reason).to.match(/the connection was refused \(ECONNREFUSED\): GET http:\/\/127/);
+    expect(verdict.reason).to.match(/the connection was refused \(ECONNREFUSED\): GET http:/);
     expect(run.stderr).to.match(/^\[1\/1\] STATUS-1 error \(the connection was refused/m);
     expect(run.stdout).to.include("COULD NOT JUDGE (exit 2)");
   });
 
-  it("a connection reset after half the body: exit 2, verdict error naming ECONNRESET", async () => {
+  it("a connection reset after half the body: exit 2, error naming ECONNRESET", async () => {
     const server = await start(resetMidBody(JSON.stringify({ Title: "x".repeat(8000) })));
-    const run = await runCli(dir, "reset", ["--target", server.root, "--ticket", "1", "--only", "STATUS-1"]);
+    const args = ["--target", server.root, "--ticket", "1", "--only", "STATUS-1"];
+    const run = await runCli(dir, "reset", args);
     expect(run.code).to.equal(2);
     const verdict = verdictOf(run.record, "STATUS-1");
     expect(verdict.verdict).to.equal("error");
@@ -57,10 +59,11 @@ describe("hostile: the connection misbehaves", function () {
     expect(server.seen.length, "each requirement asked once").to.equal(2);
   });
 
-  it("a server that never answers: --run-timeout stops the whole run, status interrupted", async () => {
+  it("a server that never answers: --run-timeout stops the run, status interrupted", async () => {
     const server = await start(neverAnswer());
     const args = ["--target", server.root, "--ticket", "1", "--only", "STATUS"];
-    const run = await runCli(dir, "run-timeout", [...args, "--timeout", "400", "--run-timeout", "200"]);
+    const limits = ["--timeout", "400", "--run-timeout", "200"];
+    const run = await runCli(dir, "run-timeout", [...args, ...limits]);
     expect(run.code).to.equal(2);
     expect(run.record.status).to.deep.equal({
       state: "interrupted", reason: "the whole-run timeout of 200 ms passed",
@@ -73,10 +76,10 @@ describe("hostile: the connection misbehaves", function () {
     expect(server.seen.length, "no request after the timeout").to.be.at.most(1);
   });
 
-  it("a body that trickles a byte every 200 ms: the timeout covers the body, not only headers", async () => {
+  it("a body that trickles a byte every 200 ms: the timeout covers the body too", async () => {
     const server = await start(trickleBody(200));
-    const args = ["--target", server.root, "--ticket", "1", "--only", "STATUS-1", "--timeout", "700"];
-    const run = await runCli(dir, "trickle", args);
+    const args = ["--target", server.root, "--ticket", "1", "--only", "STATUS-1"];
+    const run = await runCli(dir, "trickle", [...args, "--timeout", "700"]);
     expect(run.code).to.equal(2);
     const verdict = verdictOf(run.record, "STATUS-1");
     expect(verdict.verdict).to.equal("error");

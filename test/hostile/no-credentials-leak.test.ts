@@ -7,7 +7,9 @@ import { DEFAULT_CREDENTIALS, type ReferenceCredentials } from "../../src/server
 import { TEST_CREDENTIALS } from "../cli/report-files.js";
 import { REFERENCE_TEST_CREDENTIALS, seedFlags, startCountingReference } from "./reference.js";
 import { makeScratch } from "./run-cli.js";
-import { redirectTo, startHostileServer, type HostileServer, type Misbehaviour } from "./servers.js";
+import {
+  redirectTo, startHostileServer, type HostileServer, type Misbehaviour,
+} from "./servers.js";
 
 const root = findRepoRoot();
 const compiled = join(root, "dist", "src", "cli", "main.js");
@@ -26,8 +28,8 @@ const echoCredentials: Misbehaviour = (request, response) => {
 /** Every string a reference server configuration treats as a secret. */
 function referenceSecrets(credentials: ReferenceCredentials): string[] {
   const { basic, session } = credentials;
-  return [basic.password, `${basic.user}:${basic.password}`, credentials.soTicket, credentials.bearer,
-    credentials.appToken, session.cookieValue, session.xsrfToken];
+  return [basic.password, `${basic.user}:${basic.password}`, credentials.soTicket,
+    credentials.bearer, credentials.appToken, session.cookieValue, session.xsrfToken];
 }
 
 /** Each secret as written raw, in base64 and URL-encoded. */
@@ -83,7 +85,8 @@ describe(`hostile: no credential reaches a report, log or cassette${
     const codes = await Promise.all(runs.map(([name, args]) => spawnLogged(
       [...args, "--out", join(dir, name, "reports"), "--record", join(dir, name, "cassettes")],
       dir, join(dir, name, "run.log"))));
-    expect(codes, "every run ended with a verdict").to.satisfy((all: Array<number | null>) =>
+    const logs = runs.map(([name]) => readFileSync(join(dir, name, "run.log"), "utf8").slice(-600));
+    expect(codes, `every run ended with a verdict: ${logs.join("\n")}`).to.satisfy((all: Array<number | null>) =>
       all.every((code) => code === 0 || code === 1));
     expect(echo.seen[0]?.headers.authorization, "the credentials were sent and echoed")
       .to.equal(TEST_CREDENTIALS.SO_AUTHORIZATION);
@@ -111,7 +114,8 @@ describe(`hostile: no credential reaches a report, log or cassette${
     ]);
     const leaks = files.flatMap((file) => {
       const text = readFileSync(file, "utf8");
-      return secrets.filter((secret) => text.includes(secret)).map((secret) => `${file}: ${secret}`);
+      return secrets.filter((secret) => text.includes(secret))
+        .map((secret) => `${file}: ${secret}`);
     });
     expect(leaks).to.deep.equal([]);
   });
@@ -123,7 +127,8 @@ describe(`hostile: no credential reaches a report, log or cassette${
       ...referenceSecrets(DEFAULT_CREDENTIALS)]);
     const leaks = files.flatMap((file) => {
       const text = readFileSync(file, "utf8");
-      return secrets.filter((secret) => text.includes(secret)).map((secret) => `${file}: ${secret}`);
+      return secrets.filter((secret) => text.includes(secret))
+        .map((secret) => `${file}: ${secret}`);
     });
     expect(leaks).to.deep.equal([]);
   });

@@ -56,14 +56,17 @@ describe("hostile: recordings that are corrupt, stale or incomplete", function (
   });
 
   const abortedRuns: Array<[string, (folder: string) => void, RegExp]> = [
-    ["a cassette that is not JSON", (folder) => writeFileSync(cassettePath(folder, "STATUS-1"), "{ nope"),
+    ["a cassette that is not JSON",
+      (folder) => writeFileSync(cassettePath(folder, "STATUS-1"), "{ nope"),
       /STATUS-1\.json` is not valid JSON \(.*\); re-record it \[ERR_CT_RECORDING_MALFORMED\]$/m],
-    ["a cassette of the wrong shape", (folder) => writeCassette(folder, "STATUS-1", { tickets: [1] }),
-      /STATUS-1\.json` is not a cassette: it needs requirement, target, suite\.version, credentials/],
+    ["a cassette of the wrong shape",
+      (folder) => writeCassette(folder, "STATUS-1", { tickets: [1] }),
+      /STATUS-1\.json` is not a cassette: it needs requirement, target, suite\.version/],
     ["a stale cassette (another suite version)", (folder) => {
       const cassette = readCassette(folder, "STATUS-2");
-      writeCassette(folder, "STATUS-2", { ...cassette, suite: { name: "x", version: "0.0.0-old" } });
-    }, /STATUS-2\.json` was recorded by suite version 0\.0\.0-old .* record it again \[ERR_CT_RECORDING_STALE\]$/m],
+      const suite = { name: "x", version: "0.0.0-old" };
+      writeCassette(folder, "STATUS-2", { ...cassette, suite });
+    }, /STATUS-2\.json` was recorded by suite version 0\.0\.0-old .* \[ERR_CT_RECORDING_STALE\]$/m],
     ["a folder without cassettes", (folder) => {
       for (const id of ["STATUS-1", "STATUS-2"]) rmSync(cassettePath(folder, id));
     }, /holds no cassettes .*\[ERR_CT_RECORDING_MISSING\]$/m],
@@ -77,7 +80,8 @@ describe("hostile: recordings that are corrupt, stale or incomplete", function (
       expect(lines).to.have.length(1);
       expect(lines[0]).to.match(/^so-conformance: the run was aborted: /);
       expect(lines[0]).to.match(message);
-      expect(run.record.requirements.every((verdict) => verdict.verdict === "error")).to.equal(true);
+      const verdicts = new Set(run.record.requirements.map((verdict) => verdict.verdict));
+      expect(verdicts).to.deep.equal(new Set(["error"]));
     });
   }
 
@@ -99,7 +103,7 @@ describe("hostile: recordings that are corrupt, stale or incomplete", function (
     expect(verdictOf(run.record, "STATUS-1").verdict).to.equal("pass");
     const verdict = verdictOf(run.record, "STATUS-2");
     expect(verdict.verdict).to.equal("error");
-    expect(verdict.reason).to.match(/^no recording for STATUS-2: GET \S+ .*\(there is no STATUS-2\.json\)/);
+    expect(verdict.reason).to.match(/^no recording for STATUS-2: GET .*there is no STATUS-2\.json/);
   });
 
   it("a request that was not recorded: error naming what was recorded instead", async () => {
@@ -109,7 +113,7 @@ describe("hostile: recordings that are corrupt, stale or incomplete", function (
     const verdict = verdictOf(run.record, "STATUS-1");
     expect(verdict.verdict).to.equal("error");
     expect(verdict.reason).to.match(
-      /^no recording for STATUS-1: GET \/api\/v1\/Ticket\/424242 .*\(request 1 was recorded as GET \/api\/v1\/Ticket\/\d+/);
+      /^no recording for STATUS-1: GET \S+\/424242 .*\(request 1 was recorded as GET \S+\/\d+/);
     expect(verdict.reason).to.include(recorded);
   });
 });

@@ -1,7 +1,9 @@
 import { rmSync } from "node:fs";
 import { expect } from "chai";
 import { explanationOf, makeScratch, runCli, verdictOf } from "./run-cli.js";
-import { answer, JSON_TYPE, redirectTo, startHostileServer, type HostileServer } from "./servers.js";
+import {
+  answer, JSON_TYPE, redirectTo, startHostileServer, type HostileServer,
+} from "./servers.js";
 
 describe("hostile: redirects are reported, never followed", function () {
   this.timeout(20_000);
@@ -29,8 +31,8 @@ describe("hostile: redirects are reported, never followed", function () {
         expect(run.code).to.equal(1);
         const verdict = verdictOf(run.record, "STATUS-1");
         expect(verdict.verdict).to.equal("fail");
-        expect(explanationOf(verdict)).to.include(
-          `existing ticket 1 was answered ${status}, a redirect to ${location} that was not followed`);
+        expect(explanationOf(verdict)).to.include(`existing ticket 1 was answered ${status}, ` +
+          `a redirect to ${location} that was not followed`);
         expect(server.seen.length, "the redirecting server was asked").to.be.greaterThan(0);
         expect(elsewhere.seen, "the other host received nothing").to.deep.equal([]);
       });

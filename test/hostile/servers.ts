@@ -39,7 +39,9 @@ export const JSON_TYPE = "application/json; charset=utf-8";
 export const XML_TYPE = "application/xml; charset=utf-8";
 
 /** Answers every request with a fixed status, headers and body. */
-export function answer(status: number, headers: Record<string, string>, body: string | Buffer): Misbehaviour {
+export function answer(
+  status: number, headers: Record<string, string>, body: string | Buffer,
+): Misbehaviour {
   return (_request, response) => {
     const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
     response.writeHead(status, { ...headers, "content-length": String(bytes.length) });
@@ -108,7 +110,9 @@ export function redirectTo(status: 301 | 302 | 307 | 308, location: string): Mis
 }
 
 /** Tracks connections and requests of a server, so it can be closed at once. */
-async function listenHostile(server: Server, behave: Misbehaviour, scheme: string): Promise<HostileServer> {
+async function listenHostile(
+  server: Server, behave: Misbehaviour, scheme: string,
+): Promise<HostileServer> {
   const sockets = new Set<Socket>();
   const seen: SeenRequest[] = [];
   let written = 0;
@@ -121,7 +125,8 @@ async function listenHostile(server: Server, behave: Misbehaviour, scheme: strin
     socket.on("close", () => sockets.delete(socket));
   });
   server.on("request", (request: IncomingMessage, response: ServerResponse) => {
-    seen.push({ method: request.method ?? "", url: request.url ?? "", headers: { ...request.headers } });
+    const { method = "", url = "", headers } = request;
+    seen.push({ method, url, headers: { ...headers } });
     const write = response.write.bind(response) as (chunk: unknown, ...rest: unknown[]) => boolean;
     response.write = ((chunk: unknown, ...rest: unknown[]) => {
       written += typeof chunk === "string" ? Buffer.byteLength(chunk) : (chunk as Buffer).length;
@@ -171,7 +176,9 @@ export function selfSignedCertificate(): { key: string; cert: string } | { missi
 }
 
 /** Starts an https server with the given self-signed certificate. */
-export function startTlsServer(tls: { key: string; cert: string }, behave: Misbehaviour): Promise<HostileServer> {
+export function startTlsServer(
+  tls: { key: string; cert: string }, behave: Misbehaviour,
+): Promise<HostileServer> {
   return listenHostile(createTlsServer(tls), behave, "https");
 }
 

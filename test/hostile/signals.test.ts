@@ -14,13 +14,16 @@ const compiled = join(root, "dist", "src", "cli", "main.js");
 /** Answers every request 404 after `delayMs`, so a run is still going when it is signalled. */
 function slowly(delayMs: number) {
   const notFound = answer(404, { "content-type": JSON_TYPE }, '{"Error":true}');
-  return (...args: Parameters<typeof notFound>) => void setTimeout(() => notFound(...args), delayMs);
+  return (...args: Parameters<typeof notFound>) =>
+    void setTimeout(() => notFound(...args), delayMs);
 }
 
 /** Spawns the built CLI; resolves the exit code and both streams once it has exited. */
 function spawnRun(args: string[], cwd: string, signal: NodeJS.Signals) {
   const child = spawn(process.execPath, [bin, "run", ...args], {
-    cwd, env: { ...process.env, ...TEST_CREDENTIALS, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"],
+    cwd,
+    env: { ...process.env, ...TEST_CREDENTIALS, NO_COLOR: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
   let stderr = "";
@@ -38,7 +41,9 @@ function spawnRun(args: string[], cwd: string, signal: NodeJS.Signals) {
     (resolve) => child.on("close", (code) => resolve({ code, stdout, stderr, signalled })));
 }
 
-describe(`hostile: SIGINT and SIGTERM mid-run${existsSync(compiled) ? "" : " (skipped: npm run build first)"}`,
+const unbuilt = existsSync(compiled) ? "" : " (skipped: npm run build first)";
+
+describe(`hostile: SIGINT and SIGTERM mid-run${unbuilt}`,
   function () {
     this.timeout(40_000);
     let dir: string;
@@ -55,7 +60,7 @@ describe(`hostile: SIGINT and SIGTERM mid-run${existsSync(compiled) ? "" : " (sk
     });
 
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      it(`${signal} after the first progress line: exit 2, complete reports, interrupted`, async () => {
+      it(`${signal} after the first progress line: exit 2, complete reports`, async () => {
         const out = join(dir, signal);
         const args = ["--target", server.root, "--ticket", "1", "--out", out];
         const run = await spawnRun(args, dir, signal);
@@ -67,7 +72,8 @@ describe(`hostile: SIGINT and SIGTERM mid-run${existsSync(compiled) ? "" : " (sk
         expect(run.stdout).to.include("COULD NOT JUDGE (exit 2)");
 
         const record = readCompleteReports(out);
-        expect(record.status).to.deep.equal({ state: "interrupted", reason: `interrupted by ${signal}` });
+        const reason = `interrupted by ${signal}`;
+        expect(record.status).to.deep.equal({ state: "interrupted", reason });
         expect(record.exitCode).to.equal(2);
         const judged = record.requirements.filter((verdict) => verdict.reason !== "interrupted"
           && !verdict.reason?.startsWith("not judged"));
