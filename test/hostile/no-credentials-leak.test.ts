@@ -85,7 +85,8 @@ describe(`hostile: no credential reaches a report, log or cassette${
     const codes = await Promise.all(runs.map(([name, args]) => spawnLogged(
       [...args, "--out", join(dir, name, "reports"), "--record", join(dir, name, "cassettes")],
       dir, join(dir, name, "run.log"))));
-    const logs = runs.map(([name]) => readFileSync(join(dir, name, "run.log"), "utf8").slice(-600));
+    const logs = runs.map(([name]) =>
+      readFileSync(join(dir, name, "run.log"), "utf8").slice(-600));
     expect(codes, `every run ended with a verdict: ${logs.join("\n")}`).to.satisfy((all: Array<number | null>) =>
       all.every((code) => code === 0 || code === 1));
     expect(echo.seen[0]?.headers.authorization, "the credentials were sent and echoed")
