@@ -134,6 +134,11 @@ async function judge(
     maxBodyBytes: settings.maxBodyBytes,
     insecure: settings.insecure,
     suiteVersion: describeSuite(findRepoRoot()).version,
+    ids: {
+      tickets: state.tickets,
+      missingTicket: state.missingTicket,
+      ...(state.fkTicket !== undefined ? { fkTicket: state.fkTicket } : {}),
+    },
   });
   state.target = opened.target;
   if (state.tickets.length === 0) state.tickets = opened.defaults.tickets;

@@ -24,6 +24,11 @@ export interface TargetOptions {
   insecure: boolean;
   /** The suite version, written into cassettes and checked on replay. */
   suiteVersion: string;
+  /**
+   * The ticket ids a live run uses. A recording stores them, so that its replay needs no
+   * ticket flags; the reference server brings its own.
+   */
+  ids?: OpenedTarget["defaults"];
 }
 
 /** An opened target and the ticket ids to use when the user gave none. */
@@ -83,7 +88,7 @@ async function openSource(options: TargetOptions): Promise<{
 }> {
   if (options.root !== undefined) {
     return { root: options.root, credentials: credentialsFromEnv(options.env),
-      defaults: { tickets: [] }, kind: "live", close: async () => {} };
+      defaults: options.ids ?? { tickets: [] }, kind: "live", close: async () => {} };
   }
   const server = await startReferenceServer({ host: "127.0.0.1", port: 0,
     config: { credentials: DEFAULT_CREDENTIALS } });

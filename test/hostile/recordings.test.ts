@@ -1,6 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "chai";
+import { SEED } from "../../src/server/index.js";
 import { startCountingReference, seedFlags } from "./reference.js";
 import { makeScratch, runCli, verdictOf } from "./run-cli.js";
 
@@ -13,7 +14,7 @@ describe("hostile: recordings that are corrupt, stale or incomplete", function (
   let reference: Awaited<ReturnType<typeof startCountingReference>>;
   let requestsAfterRecording: number;
   let copies = 0;
-  /** Replay needs the ticket ids the recording was made with, as a live run does. */
+  /** The ticket ids the recording was made with; a cassette keeps them, so replay needs none. */
   let ticketFlags: string[];
 
   /** A fresh copy of the good recordings, changed by `spoil`. */
@@ -52,6 +53,14 @@ describe("hostile: recordings that are corrupt, stale or incomplete", function (
     const args = ["--replay", recorded, ...ticketFlags, "--only", "STATUS-1,STATUS-2"];
     const run = await runCli(dir, "replay-good", args);
     expect(run.code).to.equal(0);
+    expect(verdictOf(run.record, "STATUS-1").verdict).to.equal("pass");
+  });
+
+  it("a live recording replays without ticket flags: the cassettes keep the ids", async () => {
+    const run = await runCli(dir, "replay-no-flags", ["--replay", recorded, "--only", "STATUS-1"]);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.record.options.tickets).to.deep.equal(SEED.existing);
+    expect(run.record.options.fkTicket).to.equal(SEED.fk);
     expect(verdictOf(run.record, "STATUS-1").verdict).to.equal("pass");
   });
 
