@@ -69,6 +69,7 @@ export interface Target {
   readonly root: string;
   /** Whether credentials for session (cookie + XSRF) auth are configured. */
   readonly hasSession: boolean;
-  send(request: RequestSpec, label: string): Promise<Exchange>;
+  /** Sends one request; aborting `signal` cancels it, in flight or not yet sent. */
+  send(request: RequestSpec, label: string, signal?: AbortSignal): Promise<Exchange>;
   close(): Promise<void>;
 }

@@ -60,7 +60,7 @@ export function createRunSession(
       async send(spec: RequestSpec): Promise<Exchange> {
         if (interrupted()) throw new ConformanceError("ERR_CT_INTERRUPTED", INTERRUPTED);
         const label = `${requirement.id}#${evidence.length + 1}`;
-        const exchange = await options.target.send(spec, label);
+        const exchange = await options.target.send(spec, label, options.signal);
         evidence.push(exchange);
         runExchanges.push(exchange);
         if (exchange.error) {

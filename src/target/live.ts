@@ -14,6 +14,7 @@ export type Wire = (
   headers: Record<string, string>,
   spec: RequestSpec,
   label: string,
+  signal?: AbortSignal,
 ) => Promise<WireResult>;
 
 /** How a live target reaches the installation. */
@@ -77,18 +78,19 @@ export function createLiveTarget(options: LiveTargetOptions): Target {
   const secrets = secretsOf(options.credentials);
   const agents = createAgents();
   const wireOptions = { timeoutMs: options.timeoutMs, maxBodyBytes: options.maxBodyBytes, agents };
-  const wire = options.wire ?? ((url, headers) => sendOnWire(url, headers, wireOptions));
+  const wire = options.wire
+    ?? ((url, headers, _spec, _label, signal) => sendOnWire(url, headers, wireOptions, signal));
 
   return {
     kind: options.kind ?? "live",
     root,
     hasSession: options.credentials.session !== undefined,
-    async send(spec: RequestSpec, label: string): Promise<Exchange> {
+    async send(spec: RequestSpec, label: string, signal?: AbortSignal): Promise<Exchange> {
       const url = requestUrl(root, spec);
       const auth = spec.auth ?? { kind: "given" };
       const headers = { ...spec.headers, ...authHeaders(auth, options.credentials) };
       const startedAt = new Date();
-      const result = await wire(url, headers, spec, label);
+      const result = await wire(url, headers, spec, label, signal);
       const durationMs = Date.now() - startedAt.getTime();
       const outcome = result.response?.status ?? result.error?.code;
       log("%s GET %s → %s", label, redactText(url, secrets), outcome);

@@ -74,8 +74,8 @@ export async function createRecordingWire(
   nock.recorder.clear();
   nock.recorder.rec({ output_objects: true, dont_print: true });
 
-  const wire: Wire = async (url, headers, spec, label) => {
-    const result = await sendOnWire(url, headers, options.wire);
+  const wire: Wire = async (url, headers, spec, label, signal) => {
+    const result = await sendOnWire(url, headers, options.wire, signal);
     const definitions = nock.recorder.play() as Array<{ status?: number; rawHeaders?: unknown }>;
     nock.recorder.clear();
     const recorded = definitions.at(-1);
@@ -143,7 +143,7 @@ export async function createReplayWire(
         `${why} in \`${dir}\`` },
   });
 
-  const wire: Wire = async (url, headers, spec, label) => {
+  const wire: Wire = async (url, headers, spec, label, signal) => {
     const requirement = requirementOfLabel(label);
     const request = recordedRequest(url, headers, spec);
     const cassette = cassettes.get(requirement);
@@ -171,7 +171,7 @@ export async function createReplayWire(
       .filter(([name]) => !FRAMING_HEADERS.has(name.toLowerCase()))
       .map(([name, value]) => [name, value.replaceAll(REDACTED, "(redacted)")]));
     nock(origin).get((uri) => uri === request.path).reply(status, body, replayHeaders);
-    return sendOnWire(url, headers, wireOptions);
+    return sendOnWire(url, headers, wireOptions, signal);
   };
 
   const close = async () => {

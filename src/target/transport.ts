@@ -50,13 +50,18 @@ function joinHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
 
 /**
  * Sends `GET url` with exactly `headers` (Node adds only `Host` and `Connection`), never
- * follows a redirect, gives up after `timeoutMs` and stops reading past `maxBodyBytes`.
+ * follows a redirect, gives up after `timeoutMs`, stops reading past `maxBodyBytes`, and stops
+ * at once when `signal` aborts (an interrupted run does not wait for the request in flight).
  */
 export function sendOnWire(
   url: string,
   headers: Record<string, string>,
   options: WireOptions,
+  signal?: AbortSignal,
 ): Promise<WireResult> {
+  const interrupted = (): WireResult => ({ error: { code: ErrorCodes.ERR_CT_INTERRUPTED,
+    message: `the run was stopped before an answer came: GET ${url}` } });
+  if (signal?.aborted) return Promise.resolve(interrupted());
   return new Promise((resolve) => {
     const target = new URL(url);
     const secure = target.protocol === "https:";
@@ -66,8 +71,14 @@ export function sendOnWire(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
       resolve(result);
     };
+    const onAbort = () => {
+      request.destroy();
+      settle(interrupted());
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
     const timer = setTimeout(() => {
       request.destroy();
       settle({ error: { code: ErrorCodes.ERR_CT_TARGET_TIMEOUT,

@@ -62,7 +62,8 @@ describe("hostile: the connection misbehaves", function () {
   it("a server that never answers: --run-timeout stops the run, status interrupted", async () => {
     const server = await start(neverAnswer());
     const args = ["--target", server.root, "--ticket", "1", "--only", "STATUS"];
-    const limits = ["--timeout", "400", "--run-timeout", "200"];
+    // The per-request timeout is far longer than the run's: the request in flight is cancelled.
+    const limits = ["--timeout", "60000", "--run-timeout", "200"];
     const run = await runCli(dir, "run-timeout", [...args, ...limits]);
     expect(run.code).to.equal(2);
     expect(run.record.status).to.deep.equal({
@@ -74,6 +75,9 @@ describe("hostile: the connection misbehaves", function () {
     expect(verdicts).to.have.length(6);
     expect(new Set(verdicts)).to.deep.equal(new Set(["error"]));
     expect(server.seen.length, "no request after the timeout").to.be.at.most(1);
+    const first = run.record.requirements[0]!;
+    expect(first.evidence.map((exchange) => exchange.error?.code)).to.deep.equal(
+      ["ERR_CT_INTERRUPTED"]);
   });
 
   it("a body that trickles a byte every 200 ms: the timeout covers the body too", async () => {
