@@ -10,6 +10,7 @@ import { extractSections, type Section } from "./sections.js";
  * places and messages, e.g. `spec/types/Sale.md`. Throws ERR_CT_PAGE_MALFORMED.
  */
 export function parsePage(text: string, file: string, kind: PageKind = "type"): Page {
+  refuseDeepNesting(text, file);
   try {
     return readPage(text, file, kind);
   } catch (error) {
@@ -18,6 +19,31 @@ export function parsePage(text: string, file: string, kind: PageKind = "type"): 
     if (!(error instanceof RangeError)) throw error;
     throw pageMalformed({ file, line: 1, column: 1 },
       `the page nests blocks too deeply to be read (${error.message})`);
+  }
+}
+
+/** Deeper than any reference page nests its lists and quotes (they nest at most twice). */
+export const MAX_BLOCK_NESTING = 16;
+
+/** Block markers opening a line: list items (`-`, `*`, `+`, `1.`) and quotes (`>`). */
+const BLOCK_MARKERS = /^(?:[ \t]*(?:[-*+>]|\d{1,9}[.)])(?=[ \t>]|$)[ \t]*)+/;
+
+/**
+ * Refuses a page whose lines open blocks nested deeper than MAX_BLOCK_NESTING. Note: the
+ * Markdown parser's time grows much faster than the depth (`- - - - …` 10 000 deep does not
+ * finish in minutes), so the depth is judged on the text before parsing.
+ */
+function refuseDeepNesting(text: string, file: string): void {
+  const lines = text.split("\n");
+  for (const [index, line] of lines.entries()) {
+    const markers = BLOCK_MARKERS.exec(line)?.[0] ?? "";
+    const depth = markers.match(/[-*+>]|\d{1,9}[.)]/g)?.length ?? 0;
+    const indent = /^[ \t]*/.exec(line)?.[0].length ?? 0;
+    if (depth > MAX_BLOCK_NESTING || indent > MAX_BLOCK_NESTING * 4) {
+      throw pageMalformed({ file, line: index + 1, column: 1 },
+        `the line opens blocks nested ${Math.max(depth, Math.floor(indent / 4))} deep ` +
+          `(at most ${MAX_BLOCK_NESTING} are read)`);
+    }
   }
 }
 

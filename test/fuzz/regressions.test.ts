@@ -88,12 +88,19 @@ describe("fuzz regressions: inputs that once crashed", function () {
     }
   });
 
-  it("page parser: blockquotes nested 20 000 deep are a malformed page at file:1:1", () => {
-    const page = `---\ntitle: x\nuid: y\n---\n# T\n${">".repeat(20_000)} deep\n`;
-    const error = thrownBy(() => parsePage(page, "spec/deep.md", "operation"));
-    expect(isConformanceError(error), String(error)).to.equal(true);
-    expect((error as Error).message).to.match(/^spec\/deep\.md:1:1: the page nests blocks too/);
-  });
+  for (const [what, line, depth] of [
+    ["blockquotes", `${">".repeat(20_000)} deep`, 20_000],
+    ["list items", `${"- ".repeat(10_000)}deep`, 10_000],
+    ["indented list items", `${"  ".repeat(5_000)}- deep`, 2_500],
+  ] as const) {
+    it(`page parser: ${what} nested thousands deep are refused on their line, unparsed`, () => {
+      const page = `---\ntitle: x\nuid: y\n---\n# T\n${line}\n`;
+      const error = thrownBy(() => parsePage(page, "spec/deep.md", "operation"));
+      expect(isConformanceError(error), String(error)).to.equal(true);
+      expect((error as Error).message).to.equal(
+        `spec/deep.md:6:1: the line opens blocks nested ${depth} deep (at most 16 are read)`);
+    });
+  }
 
   it("recordings: an interaction without a request is malformed, naming its file", () => {
     const dir = mkdtempSync(join(tmpdir(), "ct-regression-"));
