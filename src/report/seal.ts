@@ -97,8 +97,20 @@ function findInconsistencies(record: RunRecord): string[] {
   return problems;
 }
 
+/** PKCS#8 `ENCRYPTED PRIVATE KEY`, or a traditional PEM whose header says it is encrypted. */
+const ENCRYPTED_PEM = /-----BEGIN ENCRYPTED PRIVATE KEY-----|^Proc-Type:\s*4,\s*ENCRYPTED/m;
+
 /** Reads an Ed25519 private key (PEM); anything else is a ConformanceError(ERR_CT_SIGNATURE). */
 export function readSigningKey(pem: string): KeyObject {
+  // Note: the run has no way to ask for a passphrase, so an encrypted key is refused by name
+  // rather than left to OpenSSL, whose error ("interrupted or cancelled") explains nothing.
+  if (ENCRYPTED_PEM.test(pem)) {
+    throw new ConformanceError(
+      "ERR_CT_SIGNATURE",
+      "the signing key is encrypted (protected by a passphrase); --sign-key needs an " +
+        "unencrypted Ed25519 private key in PEM, e.g. `openssl pkey -in KEY -out plain.pem`",
+    );
+  }
   let key: KeyObject;
   try {
     key = createPrivateKey(pem);

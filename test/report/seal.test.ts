@@ -62,6 +62,16 @@ describe("report: hashing and signing the record", () => {
     expect(checkSeal(signed, keyPair().publicKey).signature).to.equal("wrong-key");
   });
 
+  it("refuses an encrypted key by saying so, and asks for an unencrypted one", () => {
+    const { privateKey } = generateKeyPairSync("ed25519");
+    const pem = privateKey
+      .export({ type: "pkcs8", format: "pem", cipher: "aes-256-cbc", passphrase: "secret" })
+      .toString();
+    expect(() => sealRecord(fixtureRecord(), pem))
+      .to.throw(/the signing key is encrypted .*needs an unencrypted Ed25519 private key/)
+      .with.property("code", "ERR_CT_SIGNATURE");
+  });
+
   it("refuses a key that is not Ed25519", () => {
     const { privateKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
     const pem = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
