@@ -31,7 +31,12 @@ export interface LiveTargetOptions {
   onClose?: () => Promise<void>;
 }
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+/**
+ * Loopback host names as `URL` writes them. Note: `URL` rewrites an IPv4-mapped address such as
+ * `[::ffff:127.0.0.1]` to hex (`[::ffff:7f00:1]`), so 127/8 is matched in that form too.
+ */
+const LOOPBACK =
+  /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/i;
 
 /** Checks the API root: absolute http(s); plain http only to loopback when credentials go along. */
 export function parseRoot(root: string, credentials: Credentials, insecure: boolean): URL {
