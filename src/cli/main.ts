@@ -20,7 +20,6 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   const program = new Command("so-conformance")
     .description("Conformance suite for the SuperOffice WebAPI operation GET /api/v1/Ticket/{id}")
     .version(pkg.version)
-    .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
 
@@ -95,7 +94,23 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       setExit(await verifyCommand(report, options, io));
     });
 
+  for (const command of [program, ...program.commands]) pointAtHelp(command, io);
   return program;
+}
+
+/**
+ * Makes a parse error one line that names the command's help, instead of the whole help text:
+ * `so-conformance: unknown option '--bogus' (see so-conformance run --help)`.
+ */
+function pointAtHelp(command: Command, io: CliIo): void {
+  const name = command.parent ? `so-conformance ${command.name()}` : "so-conformance";
+  command.configureOutput({
+    outputError: (text) => {
+      // Commander puts a suggestion ("(Did you mean --verbose?)") on a line of its own.
+      const message = text.replace(/^error: /, "").trim().split(/\s*\n\s*/).join(" ");
+      io.err(`so-conformance: ${message} (see ${name} --help)\n`);
+    },
+  });
 }
 
 /** Runs the CLI. Expected errors print one line and exit 2; a bug prints its stack and exits 2. */
