@@ -2,10 +2,13 @@ import http from "node:http";
 import https from "node:https";
 import { ErrorCodes } from "../model/errors.js";
 import type { ReceivedResponse } from "../model/exchange.js";
+import { decodeBody } from "./content-coding.js";
 
 /** One request on the wire and what came of it. */
 export interface WireResult {
   response?: ReceivedResponse;
+  /** The response headers as parsed, before joining: every `Set-Cookie` is its own entry. */
+  fields?: http.IncomingHttpHeaders;
   error?: { code: string; message: string };
 }
 
@@ -49,6 +52,43 @@ function joinHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
 }
 
 /**
+ * Turns the body bytes into text, undoing any `Content-Encoding` first, and says why the
+ * exchange cannot be judged when the body passed the cap or is not what its label says.
+ * `bytes` stays the size on the wire; the `content-encoding` header stays as evidence.
+ */
+async function readBody(
+  raw: Buffer,
+  received: ReceivedResponse,
+  truncated: boolean,
+  url: string,
+  options: WireOptions,
+): Promise<Omit<WireResult, "fields">> {
+  const cap = options.maxBodyBytes;
+  const label = received.headers["content-encoding"];
+  const decoded = await decodeBody(raw, label, cap, truncated);
+  const coded = label === undefined ? "" : ` (Content-Encoding: ${label})`;
+  const tooLarge = (body: string, why: string): Omit<WireResult, "fields"> => ({
+    response: { ...received, body, truncated: true },
+    error: { code: ErrorCodes.ERR_CT_TARGET_TOO_LARGE, message: `${why}: GET ${url}` },
+  });
+  if (truncated) {
+    // A cut body shows as far as it decodes; compressed bytes that do not decode show nothing.
+    const excerpt = decoded.kind === "decoded" ? decoded.body.toString("utf8") : "";
+    return tooLarge(excerpt, `the body${coded} passed the cap of ${cap} bytes`);
+  }
+  if (decoded.kind === "too-large") {
+    return tooLarge("", `the body${coded} decodes past the cap of ${cap} bytes ` +
+      `(${received.bytes} bytes on the wire)`);
+  }
+  if (decoded.kind === "undecodable") {
+    const message = `${decoded.reason}: GET ${url}`;
+    return { response: { ...received, body: raw.toString("utf8") },
+      error: { code: ErrorCodes.ERR_CT_TARGET_ENCODING, message } };
+  }
+  return { response: { ...received, body: decoded.body.toString("utf8") } };
+}
+
+/**
  * Sends `GET url` with exactly `headers` (Node adds only `Host` and `Connection`), never
  * follows a redirect, gives up after `timeoutMs`, stops reading past `maxBodyBytes`, and stops
  * at once when `signal` aborts (an interrupted run does not wait for the request in flight).
@@ -67,6 +107,8 @@ export function sendOnWire(
     const secure = target.protocol === "https:";
     const transport = secure ? https : http;
     let settled = false;
+    // Decoding takes a moment: once the body is complete, later stream events change nothing.
+    let complete = false;
     const settle = (result: WireResult) => {
       if (settled) return;
       settled = true;
@@ -92,30 +134,36 @@ export function sendOnWire(
     }, (response) => {
       const chunks: Buffer[] = [];
       let bytes = 0;
-      const finish = (truncated: boolean) => {
-        const body = Buffer.concat(chunks).toString("utf8");
+      const finish = async (truncated: boolean) => {
+        complete = true;
         const received: ReceivedResponse = {
-          status: response.statusCode ?? 0, headers: joinHeaders(response.headers), body, bytes,
+          status: response.statusCode ?? 0, headers: joinHeaders(response.headers), body: "",
+          bytes,
         };
-        if (!truncated) return settle({ response: received });
-        settle({ response: { ...received, truncated: true }, error: {
-          code: ErrorCodes.ERR_CT_TARGET_TOO_LARGE,
-          message: `the body passed the cap of ${options.maxBodyBytes} bytes: GET ${url}` } });
+        const answer = await readBody(Buffer.concat(chunks), received, truncated, url, options);
+        settle({ ...answer, fields: response.headers });
       };
       response.on("data", (chunk: Buffer) => {
+        if (complete) return;
         bytes += chunk.length;
         if (bytes > options.maxBodyBytes) {
           chunks.push(chunk.subarray(0, options.maxBodyBytes - (bytes - chunk.length)));
-          finish(true);
+          void finish(true);
           response.destroy();
           return;
         }
         chunks.push(chunk);
       });
-      response.on("end", () => finish(false));
-      response.on("error", (error) => settle({ error: describeError(error, url) }));
+      response.on("end", () => {
+        if (!complete) void finish(false);
+      });
+      response.on("error", (error) => {
+        if (!complete) settle({ error: describeError(error, url) });
+      });
     });
-    request.on("error", (error) => settle({ error: describeError(error, url) }));
+    request.on("error", (error) => {
+      if (!complete) settle({ error: describeError(error, url) });
+    });
     request.end();
   });
 }
