@@ -1,125 +1,80 @@
-import { readFileSync } from "node:fs";
-import { extname, resolve } from "node:path";
-import { ConformanceError, isConformanceError } from "../model/errors.js";
+import { writeFileSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
+import { ConformanceError } from "../model/errors.js";
 import type { Profile } from "../model/finding.js";
 import {
-  decodeUtf8,
-  loadValidators,
-  readXmlBody,
-  validateBodyText,
-  type BodyFormat,
-  type BodyReport,
-} from "../validate/index.js";
+  exitCodeOf,
+  renderResult,
+  renderSummary,
+  validateCorpus,
+  type CorpusSummary,
+  type InputFormat,
+} from "../validate/corpus/index.js";
 import type { CliIo } from "./io.js";
-import { validateCorpusCommand, wantsCorpus } from "./validate-corpus.js";
+import { assertWritable } from "./writable.js";
 
-/** Options of `so-conformance validate` handled so far. */
-interface ValidateOptions {
-  type?: string;
-  format?: string;
-  profile?: Profile;
-  quiet?: boolean;
+/** Parses `--workers`. */
+function workersOf(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    const got = String(value);
+    const message = `--workers must be a whole number of at least 1, got \`${got}\``;
+    throw new ConformanceError("ERR_CT_USAGE", message);
+  }
+  return count;
 }
 
-/** Formats this command reads; NDJSON and HAR come with the corpus reader. */
-const FORMATS_BY_EXTENSION: Readonly<Record<string, BodyFormat>> = {
-  ".json": "json",
-  ".xml": "xml",
-};
+/** Shows a location under the working directory as a relative path, as the user typed it. */
+function namerFor(cwd: string): (location: string) => string {
+  return (location) => {
+    if (!isAbsolute(location)) return location;
+    const inside = relative(cwd, location);
+    return inside.startsWith("..") || isAbsolute(inside) ? location : inside;
+  };
+}
 
-/** Tallies over all inputs, for the summary line and the exit code. */
-interface Tally {
-  valid: number;
-  invalid: number;
-  unreadable: number;
-  warnings: number;
+/** Writes the summary as JSON to `--json`; its writability was checked before validating. */
+function writeJsonSummary(path: string, given: string, summary: CorpusSummary): void {
+  try {
+    writeFileSync(path, `${JSON.stringify(summary, null, 2)}\n`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const message = `--json \`${given}\` cannot be written: ${code}`;
+    throw new ConformanceError("ERR_CT_USAGE", message, { cause: error });
+  }
 }
 
 /**
- * `validate FILE…|-`: validates each body against `--type` and prints one line per violation,
- * then a summary. Exit 0 when every body is valid (warnings allowed), 1 when one is invalid,
- * 2 when an input could not be read or the type is unknown.
+ * `validate FILE…|DIR…|-`: every input (one JSON or XML body, NDJSON, HAR, a folder, standard
+ * input) goes through the corpus validator, so one body and a million print and exit alike.
+ * stdout: a line per body with something to say (unless `--quiet`), then the summary.
+ * stderr: only why the command could not run. Exit 0 when every body is valid (warnings
+ * allowed), 1 when a body is invalid or malformed, 2 when the command could not run (bad flags,
+ * a path that does not exist or cannot be read, an unwritable `--json`).
  */
 export async function validateCommand(
   files: string[],
   options: Record<string, unknown>,
   io: CliIo,
 ): Promise<number> {
-  const { type = "TicketEntityWithLinks", profile = "lenient", format, quiet = false } =
-    options as ValidateOptions;
-  if (wantsCorpus(files, options, io.cwd)) return validateCorpusCommand(files, options, io);
-  const validators = loadValidators();
-  if (!validators.types.includes(type)) {
-    throw new ConformanceError(
-      "ERR_CT_USAGE",
-      `unknown --type \`${type}\` (known types: ${validators.types.join(", ")})`,
-    );
-  }
-  const tally: Tally = { valid: 0, invalid: 0, unreadable: 0, warnings: 0 };
-  for (const file of files) {
-    const bodyFormat =
-      (format as BodyFormat | undefined) ?? FORMATS_BY_EXTENSION[extname(file)] ?? "json";
-    try {
-      const text = readInput(file, io);
-      const report = validateBodyText(text, {
-        name: file,
-        format: bodyFormat,
-        typeName: type,
-        profile,
-        validators,
-        readXml: readXmlBody,
-      });
-      printReport(file, report, tally, quiet, io);
-    } catch (error) {
-      if (!isConformanceError(error)) throw error;
-      tally.unreadable += 1;
-      io.err(`${error.message}\n`);
-    }
-  }
-  io.out(summarize(tally, type, profile));
-  if (tally.unreadable > 0) return 2;
-  return tally.invalid > 0 ? 1 : 0;
-}
-
-function readInput(file: string, io: CliIo): string {
-  try {
-    const bytes = file === "-" ? readFileSync(0) : readFileSync(resolve(io.cwd, file));
-    return decodeUtf8(bytes, file);
-  } catch (error) {
-    if (isConformanceError(error)) throw error;
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ConformanceError("ERR_CT_INPUT_MALFORMED", `${file}: cannot read (${reason})`);
-  }
-}
-
-function printReport(
-  file: string,
-  report: BodyReport,
-  tally: Tally,
-  quiet: boolean,
-  io: CliIo,
-): void {
-  const failed = report.violations.some((violation) => violation.severity === "fail");
-  tally.warnings += report.violations.filter((violation) => violation.severity === "warn").length;
-  if (failed || report.problems.length > 0) tally.invalid += 1;
-  else tally.valid += 1;
-  if (quiet) return;
-  for (const problem of report.problems) io.out(`${file}: ${problem}\n`);
-  for (const violation of report.violations) {
-    const label = violation.severity === "warn" ? "warning: " : "";
-    io.out(
-      `${file}: ${violation.pointer || "/"}: ${label}${violation.message} ` +
-        `(value: ${JSON.stringify(violation.value)}; allowed: ${violation.allowed})\n`,
-    );
-  }
-}
-
-function summarize(tally: Tally, type: string, profile: Profile): string {
-  const total = tally.valid + tally.invalid + tally.unreadable;
-  return (
-    `validate: ${total} ${total === 1 ? "body" : "bodies"} as ${type} (${profile}): ` +
-    `${tally.valid} valid, ${tally.invalid} invalid, ${tally.unreadable} unreadable, ` +
-    `${tally.warnings} warnings\n`
+  const workers = workersOf(options.workers);
+  const json = typeof options.json === "string" ? options.json : undefined;
+  const jsonPath = json === undefined ? undefined : resolve(io.cwd, json);
+  if (json !== undefined && jsonPath !== undefined) assertWritable(jsonPath, json, "--json");
+  const name = namerFor(io.cwd);
+  const summary = await validateCorpus(
+    files.map((f) => (f === "-" ? f : resolve(io.cwd, f))),
+    {
+      typeName: typeof options.type === "string" ? options.type : "TicketEntityWithLinks",
+      profile: (options.profile as Profile | undefined) ?? "lenient",
+      format: options.format as InputFormat | undefined,
+      workers,
+      quiet: options.quiet === true,
+      onResult: (result) => io.out(renderResult(result, name)),
+    },
   );
+  io.out(renderSummary(summary, name));
+  if (json !== undefined && jsonPath !== undefined) writeJsonSummary(jsonPath, json, summary);
+  return exitCodeOf(summary);
 }
-

@@ -30,7 +30,10 @@ describe("so-conformance validate over a corpus", () => {
   it("exits 0 when every body is valid", async () => {
     const { code, out } = await validate(dir, "good.ndjson", "--workers", "1");
     expect(code).to.equal(0);
-    expect(out).to.match(/5 bodies of TicketEntityWithLinks \(lenient\): 5 valid, 0 invalid/);
+    expect(out).to.equal(
+      "validate: 5 bodies as TicketEntityWithLinks (lenient): " +
+        "5 valid, 0 invalid, 0 malformed, 0 skipped, 0 warnings\n",
+    );
   });
 
   it("exits 1 on an invalid body, prints its violations, and writes the summary with --json", async () => {
@@ -50,6 +53,17 @@ describe("so-conformance validate over a corpus", () => {
     expect(code).to.equal(1);
     expect(out).not.to.contain("bad.ndjson:2: invalid");
     expect(out).to.contain("1 invalid");
+  });
+
+  it("prints a malformed line on stdout and exits 1, as a malformed single body does", async () => {
+    writeFileSync(join(dir, "broken.ndjson"), '{"TicketId": 1}\n{"TicketId": \n');
+    writeFileSync(join(dir, "not-a.har"), '{"log": {}}');
+    const { code, out, err } = await validate(dir, "broken.ndjson", "not-a.har");
+    expect(code).to.equal(1);
+    expect(err).to.equal("");
+    expect(out).to.match(/^broken\.ndjson:2: malformed: not readable: /);
+    expect(out).to.contain("not-a.har: malformed: not a HAR: no `log.entries` array\n");
+    expect(out).to.contain("validate: 3 bodies as TicketEntityWithLinks (lenient): 1 valid, 0 invalid, 2 malformed");
   });
 
   it("exits 2 with one clear line on input it cannot read", async () => {

@@ -35,71 +35,128 @@ describe("so-conformance validate", () => {
     return { code, out: io.stdout(), err: io.stderr() };
   };
 
+  const TYPE = "TicketEntityWithLinks";
+  /** The summary line every input ends with, one body or many. */
+  const summary = (
+    bodies: string,
+    counts: string,
+    profile = "lenient",
+  ): string => `validate: ${bodies} as ${TYPE} (${profile}): ${counts}\n`;
+
   it("exits 0 on a valid body and on warnings under lenient", async () => {
     expect(await run("valid.json", "warn.json")).to.deep.equal({
       code: 0,
       out:
-        `warn.json: /Origin: warning: "API" is not a value the page lists (value: "API"; allowed: ${ORIGIN_WORDS})\n` +
-        "validate: 2 bodies as TicketEntityWithLinks (lenient): 2 valid, 0 invalid, 0 unreadable, 1 warnings\n",
+        "warn.json: valid\n" +
+        `  warn enum at /Origin: "API" is not a value the page lists (value: "API"; allowed: ${ORIGIN_WORDS})\n` +
+        summary("2 bodies", "2 valid, 0 invalid, 0 malformed, 0 skipped, 1 warning") +
+        "violations by keyword and place:\n" +
+        "         1  warn enum at /Origin  e.g. warn.json\n",
       err: "",
     });
   });
 
-  it("exits 1 when the warning becomes a failure under strict", async () => {
-    const result = await run("warn.json", "--profile", "strict");
-    expect(result.code).to.equal(1);
-    expect(result.out).to.equal(
-      `warn.json: /Origin: "API" is not a value the page lists (value: "API"; allowed: ${ORIGIN_WORDS})\n` +
-        "validate: 1 body as TicketEntityWithLinks (strict): 0 valid, 1 invalid, 0 unreadable, 0 warnings\n",
-    );
+  it("exits 1 when the warning becomes a failure under strict; one body is `1 body`", async () => {
+    const result = await run("warn.json", "--profile", "strict", "--quiet");
+    expect(result).to.deep.equal({
+      code: 1,
+      out:
+        summary("1 body", "0 valid, 1 invalid, 0 malformed, 0 skipped, 0 warnings", "strict") +
+        "violations by keyword and place:\n" +
+        "         1  fail enum at /Origin  e.g. warn.json\n",
+      err: "",
+    });
   });
 
   it("handles a byte order mark and judges the body behind it", async () => {
     const result = await run("bom.json");
     expect(result.code).to.equal(1);
     expect(result.out).to.include(
-      "bom.json: /TicketId: 2147483648 is above the range of its type (value: 2147483648; " +
-        "allowed: int32 (-2147483648..2147483647) or null)\n",
+      "bom.json: invalid\n  fail maximum at /TicketId: 2147483648 is above the range of its type " +
+        "(value: 2147483648; allowed: int32 (-2147483648..2147483647) or null)\n",
     );
   });
 
-  it("names file:line:column for malformed JSON and bytes that are not UTF-8, exit 2, no stack", async () => {
+  it("reports malformed bodies on stdout with file:line:column, exit 1, no stack", async () => {
     const result = await run("truncated.json", "trailing.json", "empty.json", "latin1.json", "bad-token.json");
-    expect(result.code).to.equal(2);
-    expect(result.err).to.equal(
-      "truncated.json:2:14: not valid JSON: unexpected end of input (truncated?)\n" +
-        "trailing.json:2:1: not valid JSON: unexpected text after the JSON value\n" +
-        "empty.json:1:1: not valid JSON: the body is empty\n" +
-        "latin1.json:1:8: not UTF-8: an invalid byte sequence (bodies must be UTF-8)\n" +
-        'bad-token.json:3:12: not valid JSON: unexpected "}"\n',
-    );
-    expect(result.err).not.to.match(/\n\s+at /);
+    expect(result.code).to.equal(1);
+    expect(result.err).to.equal("");
     expect(result.out).to.equal(
-      "validate: 5 bodies as TicketEntityWithLinks (lenient): 0 valid, 0 invalid, 5 unreadable, 0 warnings\n",
+      "truncated.json:2:14: malformed: not valid JSON: unexpected end of input (truncated?)\n" +
+        "trailing.json:2:1: malformed: not valid JSON: unexpected text after the JSON value\n" +
+        "empty.json:1:1: malformed: not valid JSON: the body is empty\n" +
+        "latin1.json: malformed: not UTF-8\n" +
+        'bad-token.json:3:12: malformed: not valid JSON: unexpected "}"\n' +
+        summary("5 bodies", "0 valid, 0 invalid, 5 malformed, 0 skipped, 0 warnings"),
     );
+    expect(result.out).not.to.match(/\n\s+at /);
   });
 
   it("reads XML through the schema with --format xml or the file extension", async () => {
     const result = await run("body.xml");
     expect(result.code).to.equal(1);
-    expect(result.out.split("\n")[0]).to.equal("body.xml: /TicketId: `abc` is not a valid int32");
+    expect(result.out.split("\n").slice(0, 2)).to.deep.equal([
+      "body.xml: invalid",
+      "  fail xml at /: /TicketId: `abc` is not a valid int32 (value: null; allowed: text readable as TicketEntityWithLinks)",
+    ]);
     const broken = await run("--format", "xml", "broken.xml");
-    expect(broken.code).to.equal(2);
-    expect(broken.err).to.equal(
-      "broken.xml:2:11: not well-formed XML: Expected closing tag 'Title' (opened in line 2, col 3) " +
-        "instead of closing tag 'Titel'.\n",
+    expect(broken).to.deep.equal({
+      code: 1,
+      out:
+        "broken.xml:2:11: malformed: not well-formed XML: Expected closing tag 'Title' " +
+        "(opened in line 2, col 3) instead of closing tag 'Titel'.\n" +
+        summary("1 body", "0 valid, 0 invalid, 1 malformed, 0 skipped, 0 warnings"),
+      err: "",
+    });
+  });
+
+  it("hints at --format when a body looks like XML but is read as JSON, and the reverse", async () => {
+    const xmlAsJson = await run("--format", "json", "body.xml");
+    expect(xmlAsJson.code).to.equal(1);
+    expect(xmlAsJson.out.split("\n")[0]).to.equal(
+      'body.xml:1:1: malformed: not valid JSON: unexpected "<" (it looks like XML: pass --format xml)',
+    );
+    const jsonAsXml = await run("--format", "xml", "valid.json");
+    expect(jsonAsXml.out.split("\n")[0]).to.match(
+      /^valid\.json:1:1: malformed: not well-formed XML: .*\(it looks like JSON: pass --format json\)$/,
     );
   });
 
   it("refuses an unknown --type with exit 2, listing the known types", async () => {
     const result = await run("valid.json", "--type", "Ticket");
     expect(result.code).to.equal(2);
-    expect(result.err).to.match(/^so-conformance: unknown --type `Ticket` \(known types: Associate, FieldProperty, /);
+    expect(result.out).to.equal("");
+    expect(result.err).to.match(/^so-conformance: unknown type `Ticket` \(known types: Associate, FieldProperty, /);
     expect(result.err).to.match(/TicketType\) \[ERR_CT_USAGE\]\n$/);
   });
 
-  it("an unreadable file is exit 2", async () => {
-    const result = await run("missing.json");
-    expect(result).to.include({ code: 2, err: "missing.json: cannot read (ENOENT)\n" });
+  it("a path that does not exist is exit 2, one line on stderr, before any body is judged", async () => {
+    const result = await run("valid.json", "missing.json");
+    expect(result).to.deep.equal({
+      code: 2,
+      out: "",
+      err:
+        `so-conformance: cannot read \`${join(dir, "missing.json")}\`: no such file or directory ` +
+        "[ERR_CT_USAGE]\n",
+    });
+  });
+
+  describe("an unwritable --json is a usage error found before validating", () => {
+    const cases: Array<{ json: () => string; reason: string }> = [
+      { json: () => "no-such-folder/summary.json", reason: "its folder does not exist (ENOENT)" },
+      { json: () => "/proc/x/v.json", reason: "its folder does not exist (ENOENT)" },
+      { json: () => ".", reason: "it is a folder (EISDIR)" },
+      { json: () => "valid.json/summary.json", reason: "a part of its path is not a folder (ENOTDIR)" },
+    ];
+    for (const { json, reason } of cases) {
+      it(`--json ${json()}: exit 2 naming the path and the reason`, async () => {
+        const result = await run("--json", json(), "valid.json", "missing.json");
+        expect(result).to.deep.equal({
+          code: 2,
+          out: "",
+          err: `so-conformance: --json \`${json()}\` cannot be written: ${reason} [ERR_CT_USAGE]\n`,
+        });
+      });
+    }
   });
 });

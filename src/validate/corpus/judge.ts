@@ -69,6 +69,28 @@ function judgeResponse(judge: Judge, location: string, response: RecordedRespons
   return [...problems, ...report.violations];
 }
 
+/** Hints for a whole-file body that looks like the other format than the one it is read as. */
+const FORMAT_HINTS: Partial<Record<UnitFormat, (text: string) => string | undefined>> = {
+  json: (text) => (/^\s*</.test(text) ? "it looks like XML: pass --format xml" : undefined),
+  xml: (text) => (/^\s*[{[]/.test(text) ? "it looks like JSON: pass --format json" : undefined),
+};
+
+/**
+ * Why a unit is malformed, in words. A reader's message that starts with the unit's location
+ * loses it (the result already names it), leaving `line:column: what`.
+ */
+function malformedReason(
+  location: string,
+  format: UnitFormat,
+  message: string,
+  text: string,
+): string {
+  const own = message.startsWith(`${location}:`);
+  const reason = own ? message.slice(location.length + 1) : `not readable: ${message}`;
+  const hint = FORMAT_HINTS[format]?.(text);
+  return hint ? `${reason} (${hint})` : reason;
+}
+
 /** Judges one unit's bytes; never throws for bad input (it is counted as malformed). */
 export function judgeUnit(
   judge: Judge,
@@ -76,8 +98,10 @@ export function judgeUnit(
   format: UnitFormat,
   bytes: Uint8Array,
 ): BodyResult {
+  let text = "";
   try {
-    const response = responseOf(format, utf8.decode(bytes));
+    text = utf8.decode(bytes);
+    const response = responseOf(format, text);
     if ("ignored" in response) return { location, outcome: "ignored", reason: response.ignored };
     if ("malformed" in response) {
       return { location, outcome: "malformed", reason: response.malformed };
@@ -91,7 +115,8 @@ export function judgeUnit(
       return { location, outcome: "malformed", reason: "not UTF-8" };
     }
     if (error instanceof SyntaxError || isConformanceError(error)) {
-      return { location, outcome: "malformed", reason: `not readable: ${error.message}` };
+      const reason = malformedReason(location, format, error.message, text);
+      return { location, outcome: "malformed", reason };
     }
     throw error;
   }

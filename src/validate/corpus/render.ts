@@ -1,33 +1,61 @@
 import type { CorpusSummary } from "./run-corpus.js";
 import type { BodyResult } from "./tally.js";
 
-/** The lines printed for one body: its outcome, then one line per violation. */
-export function renderResult(result: BodyResult): string {
-  const where = result.location;
-  if (result.outcome === "malformed") return `${where}: malformed: ${result.reason ?? ""}\n`;
+/** A count with its noun in the right number: `1 body`, `2 bodies`. */
+function counted(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** A reason that starts `line:column: ` (a parser's), split so the place follows the name. */
+const PLACED_REASON = /^(\d+:\d+): ([^]*)$/;
+
+/** The line for a body that could not be read: `file:2:14: malformed: not valid JSON: …`. */
+function renderMalformed(where: string, reason: string): string {
+  const placed = PLACED_REASON.exec(reason);
+  if (placed) return `${where}:${placed[1]}: malformed: ${placed[2]}\n`;
+  return `${where}: malformed: ${reason}\n`;
+}
+
+/**
+ * The lines printed for one body: its outcome, then one indented line per violation.
+ * `name` turns a location into the name shown (the CLI shows paths as the user gave them).
+ */
+export function renderResult(result: BodyResult, name = (location: string) => location): string {
+  const where = name(result.location);
+  if (result.outcome === "malformed") return renderMalformed(where, result.reason ?? "");
   if (result.outcome === "skipped") return `${where}: skipped (status ${String(result.status)})\n`;
   const lines = (result.violations ?? []).map(
     (v) =>
-      `  ${v.severity} ${v.keyword} at ${v.pointer || "/"}: ${v.message} (allowed: ${v.allowed})`,
+      `  ${v.severity} ${v.keyword} at ${v.pointer || "/"}: ${v.message} ` +
+      `(value: ${JSON.stringify(v.value) ?? "none"}; allowed: ${v.allowed})\n`,
   );
-  return `${result.location}: ${result.outcome}\n${lines.map((line) => `${line}\n`).join("")}`;
+  return `${where}: ${result.outcome}\n${lines.join("")}`;
 }
 
-/** The summary printed after a corpus run. */
-export function renderSummary(summary: CorpusSummary): string {
+/**
+ * The summary printed after every `validate`, one body or a million:
+ * `validate: 2 bodies as T (lenient): 1 valid, 1 invalid, 0 malformed, 0 skipped, 1 warning`,
+ * then HAR entries passed over and a table of violations by keyword and place.
+ */
+export function renderSummary(
+  summary: CorpusSummary,
+  name = (location: string) => location,
+): string {
   const skipped = Object.entries(summary.skippedByStatus)
     .map(([status, count]) => `${status}: ${count}`)
     .join(", ");
   const head = [
-    `${summary.bodies} bodies of ${summary.type} (${summary.profile}): ${summary.valid} valid, ` +
-      `${summary.invalid} invalid, ${summary.malformed} malformed, ${summary.skipped} skipped` +
-      `${skipped ? ` (${skipped})` : ""}, ${summary.warnings} warnings`,
+    `validate: ${counted(summary.bodies, "body", "bodies")} as ${summary.type} ` +
+      `(${summary.profile}): ${summary.valid} valid, ${summary.invalid} invalid, ` +
+      `${summary.malformed} malformed, ${summary.skipped} skipped` +
+      `${skipped ? ` (${skipped})` : ""}, ${counted(summary.warnings, "warning", "warnings")}`,
   ];
   if (summary.ignored > 0) {
-    head.push(`${summary.ignored} entries passed over (not GET …/v1/Ticket/{id})`);
+    const entries = counted(summary.ignored, "HAR entry", "HAR entries");
+    head.push(`${entries} passed over (not GET …/v1/Ticket/{id})`);
   }
   const rows = summary.byViolation.map(
-    (v) => `  ${String(v.count).padStart(8)}  ${v.severity} ${v.key}  e.g. ${v.example}`,
+    (v) => `  ${String(v.count).padStart(8)}  ${v.severity} ${v.key}  e.g. ${name(v.example)}`,
   );
   const table = rows.length > 0 ? ["violations by keyword and place:", ...rows] : [];
   return [...head, ...table].map((line) => `${line}\n`).join("");

@@ -1,4 +1,4 @@
-import { createReadStream, readdirSync, statSync } from "node:fs";
+import { accessSync, constants, createReadStream, readdirSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { ConformanceError } from "../../model/errors.js";
 import { readHar } from "./read-har.js";
@@ -38,9 +38,23 @@ function formatOf(path: string, forced: InputFormat | undefined): InputFormat {
   return format;
 }
 
+/** A ConformanceError for a path named or found that cannot be read. */
+function cannotRead(path: string, error: unknown): ConformanceError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === "ENOENT" ? "no such file or directory" : (code ?? String(error));
+  return new ConformanceError("ERR_CT_USAGE", `cannot read \`${path}\`: ${reason}`, {
+    cause: error,
+  });
+}
+
 /** Files under a directory, recursively, in name order, with known extensions. */
 function walk(dir: string, forced: InputFormat | undefined): Source[] {
-  const names = readdirSync(dir, { withFileTypes: true });
+  let names;
+  try {
+    names = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    throw cannotRead(dir, error);
+  }
   names.sort((a, b) => a.name.localeCompare(b.name));
   return names.flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -60,9 +74,10 @@ export function resolveSources(paths: readonly string[], forced?: InputFormat): 
     let stat;
     try {
       stat = statSync(path);
+      // Checked now, so an unreadable file stops the command before any body is judged.
+      if (!stat.isDirectory()) accessSync(path, constants.R_OK);
     } catch (error) {
-      const message = `cannot read \`${path}\`: no such file or directory`;
-      throw new ConformanceError("ERR_CT_USAGE", message, { cause: error });
+      throw cannotRead(path, error);
     }
     return stat.isDirectory() ? walk(path, forced) : [{ path, format: formatOf(path, forced) }];
   });
