@@ -8,9 +8,10 @@ import { checkSeal, type SealCheck } from "../report/seal.js";
 import type { CliIo } from "./io.js";
 
 /**
- * `so-conformance verify REPORT [--public-key FILE]`: recomputes the record's hash and checks
- * its signature. Exit 0 when both hold, 1 when the record was changed or the signature does
- * not fit, 2 when the record or key cannot be read.
+ * `so-conformance verify REPORT [--public-key FILE]`: recomputes the record's hash, checks its
+ * signature, and checks that totals, exit code and banner follow from the verdicts, profile and
+ * status. Exit 0 when all hold (saying plainly when the record is unsigned), 1 naming each
+ * inconsistency, 2 when the record or key cannot be read.
  */
 export async function verifyCommand(
   report: string,
@@ -40,7 +41,7 @@ export async function verifyCommand(
 
   const problems = describeProblems(check, keyFile);
   if (problems.length === 0) {
-    io.out("valid: the record is as it was sealed\n");
+    io.out(`${CONCLUSIONS[conclusionOf(check, keyFile)]}\n`);
     return 0;
   }
   for (const problem of problems) io.err(`so-conformance: ${problem}\n`);
@@ -55,6 +56,20 @@ function checkRecord(record: RunRecord, path: string, publicKey: string | undefi
     const message = `${path}: the record cannot be checked: ${String(error)}`;
     throw new ConformanceError("ERR_CT_INPUT_MALFORMED", message, { cause: error });
   }
+}
+
+/** What a record without problems proves, from weakest to strongest. */
+const CONCLUSIONS = {
+  unsigned: "hash consistent; not signed: anyone could have written this record",
+  "own-key":
+    "valid: unchanged since it was signed with the key it carries; " +
+    "pass --public-key to know who signed it",
+  "given-key": "valid: unchanged since it was signed with the given key",
+} as const;
+
+function conclusionOf(check: SealCheck, keyFile: string | undefined): keyof typeof CONCLUSIONS {
+  if (check.signature !== "valid") return "unsigned";
+  return keyFile === undefined ? "own-key" : "given-key";
 }
 
 /** How each signature outcome reads. */

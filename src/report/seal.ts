@@ -3,6 +3,7 @@ import type { KeyObject } from "node:crypto";
 import { ConformanceError } from "../model/errors.js";
 import type { RunRecord } from "../model/record.js";
 import { canonicalJson } from "./canonical-json.js";
+import { bannerOf, decideExitCode } from "./outcome.js";
 
 /** The SHA-256 (hex) of a record's canonical JSON, leaving out `sha256` and `signature`. */
 export function hashRecord(record: RunRecord): string {
@@ -94,7 +95,35 @@ function findInconsistencies(record: RunRecord): string[] {
     const says = `totals.total is ${String(record.totals?.total)}`;
     problems.push(`${says} but the record lists ${total} requirements`);
   }
+  const outcome = outcomeProblem(record);
+  if (outcome !== undefined) problems.push(outcome);
   return problems;
+}
+
+/**
+ * The exit code and banner are decided from the verdicts, the profile and the status by the
+ * same function a run uses, so a record whose verdicts were edited to pass but whose exit code
+ * (or status) was left is caught even when its totals and hash were fixed up to match.
+ */
+function outcomeProblem(record: RunRecord): string | undefined {
+  const { profile, status, exitCode } = record;
+  if (profile !== "lenient" && profile !== "strict") {
+    return `profile is ${JSON.stringify(profile)}; only "lenient" and "strict" exist`;
+  }
+  const state = status?.state;
+  if (state !== "completed" && state !== "interrupted" && state !== "aborted") {
+    return `status.state is ${JSON.stringify(state)}; a run is completed, interrupted or aborted`;
+  }
+  const expected = decideExitCode(record.requirements ?? [], profile, state);
+  if (exitCode === expected) return undefined;
+  const said = exitCode === 0 || exitCode === 1 || exitCode === 2
+    ? `${exitCode} (${bannerOf(record)})`
+    : JSON.stringify(exitCode);
+  const due = `${expected} (${bannerOf({ ...record, exitCode: expected })})`;
+  return (
+    `exitCode is ${said} but the verdicts, profile ${profile} and status ${state} ` +
+    `call for ${due}`
+  );
 }
 
 /** PKCS#8 `ENCRYPTED PRIVATE KEY`, or a traditional PEM whose header says it is encrypted. */

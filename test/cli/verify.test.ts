@@ -80,6 +80,52 @@ describe("cli: so-conformance verify", () => {
     expect(result.err).to.include("was not signed with");
   });
 
+  it("says plainly that an unsigned record proves nothing about who wrote it", async () => {
+    const path = tampered((record) => delete record.signature, "unsigned.json");
+    const result = await verify(path);
+    expect(result.code).to.equal(0);
+    expect(result.out).to.include("signature: none (the record is not signed)\n");
+    expect(result.out).to.match(
+      /\nhash consistent; not signed: anyone could have written this record\n$/,
+    );
+    expect(result.out).not.to.match(/^valid/m);
+  });
+
+  it("exits 1 for a failing record turned to pass with totals and hash fixed but exit code left", async () => {
+    const path = tampered((record) => {
+      delete record.signature;
+      for (const requirement of record.requirements) requirement.verdict = "pass";
+      const total = record.requirements.length;
+      record.totals = { pass: total, fail: 0, warn: 0, skip: 0, error: 0, total };
+      record.status = { state: "completed" };
+      record.exitCode = 1;
+      record.sha256 = hashRecord(record);
+    }, "all-pass.json");
+    const result = await verify(path);
+    expect(result.code).to.equal(1);
+    expect(result.out).to.include("hash:      matches the record");
+    expect(result.err).to.equal(
+      "so-conformance: the content contradicts itself: exitCode is 1 (DOES NOT CONFORM) but the " +
+        "verdicts, profile lenient and status completed call for 0 (CONFORMS)\n",
+    );
+  });
+
+  it("exits 1 when the status was edited to completed but a requirement is still error", async () => {
+    const path = tampered((record) => {
+      delete record.signature;
+      record.requirements[0].verdict = "error";
+      record.totals = { pass: 0, fail: 0, warn: 0, skip: 0, error: 0, total: 0 };
+      for (const requirement of record.requirements) record.totals[requirement.verdict] += 1;
+      record.totals.total = record.requirements.length;
+      record.status = { state: "completed" };
+      record.exitCode = 0;
+      record.sha256 = hashRecord(record);
+    }, "error-as-conforms.json");
+    const result = await verify(path);
+    expect(result.code).to.equal(1);
+    expect(result.err).to.match(/exitCode is 0 \(CONFORMS\) but .* call for 2 \(COULD NOT JUDGE\)\n$/);
+  });
+
   it("exits 2 with one line for a file that is missing or not a record", async () => {
     const missing = await verify(join(dir, "nope.json"));
     expect(missing.code).to.equal(2);

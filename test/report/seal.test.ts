@@ -62,6 +62,23 @@ describe("report: hashing and signing the record", () => {
     expect(checkSeal(signed, keyPair().publicKey).signature).to.equal("wrong-key");
   });
 
+  it("decides the exit code from the verdicts as a run does: a strict warning fails", () => {
+    const record = structuredClone(fixtureRecord());
+    for (const requirement of record.requirements) requirement.verdict = "pass";
+    record.requirements[0]!.verdict = "warn";
+    const total = record.requirements.length;
+    record.totals = { pass: total - 1, fail: 0, warn: 1, skip: 0, error: 0, total };
+    record.status = { state: "completed" };
+    record.profile = "strict";
+    record.exitCode = 0;
+    expect(checkSeal(sealRecord(record)).inconsistencies).to.deep.equal([
+      "exitCode is 0 (CONFORMS) but the verdicts, profile strict and status completed " +
+        "call for 1 (DOES NOT CONFORM)",
+    ]);
+    record.exitCode = 1;
+    expect(checkSeal(sealRecord(record)).inconsistencies).to.deep.equal([]);
+  });
+
   it("refuses an encrypted key by saying so, and asks for an unencrypted one", () => {
     const { privateKey } = generateKeyPairSync("ed25519");
     const pem = privateKey
