@@ -20,7 +20,8 @@ export interface RecordedRequest {
 /** One request and its answer (or the error that stood in for one). */
 export interface Interaction {
   request: RecordedRequest;
-  response?: { status: number; headers: Record<string, string>; body: string };
+  /** Headers in lower case; several `Set-Cookie` lines are kept as a list. */
+  response?: { status: number; headers: Record<string, string | string[]>; body: string };
   error?: { code: string; message: string };
 }
 

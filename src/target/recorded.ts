@@ -10,12 +10,18 @@ import {
 } from "./cassette.js";
 import type { Credentials } from "./credentials.js";
 import type { Wire } from "./live.js";
-import { REDACTED, redactHeaders, redactText } from "./redact.js";
+import { REDACTED, redactHeaderFields, redactText } from "./redact.js";
 import { sendOnWire, type WireOptions, type WireResult } from "./transport.js";
 
 const log = debuglog("ct:target:recorded");
 
-const FRAMING_HEADERS = new Set(["content-length", "transfer-encoding", "connection"]);
+/**
+ * Headers a replay leaves out. Framing is nock's to set (redaction may change the body's
+ * length), and the cassette holds the body decoded, so replay must not claim an encoding.
+ */
+const FRAMING_HEADERS = new Set([
+  "content-length", "transfer-encoding", "connection", "content-encoding",
+]);
 
 type Nock = typeof import("nock");
 
@@ -60,36 +66,34 @@ export interface RecordingOptions {
   wire: WireOptions;
 }
 
+/** Response headers for a cassette: one value stays text, several `Set-Cookie` lines a list. */
+function cassetteHeaders(
+  result: WireResult & { response: NonNullable<WireResult["response"]> },
+  secrets: readonly string[],
+): Record<string, string | string[]> {
+  const fields = Object.fromEntries(Object.entries(result.fields ?? result.response.headers)
+    .map(([name, value]) => [name, Array.isArray(value) && value.length === 1 ? value[0] : value]));
+  return redactHeaderFields(fields, secrets);
+}
+
 /**
- * A wire that sends for real with nock's recorder on, and keeps each interaction, secrets
- * already replaced, under the requirement that asked. `flush` writes one cassette per requirement.
+ * A wire that sends for real and keeps each interaction, secrets already replaced, under the
+ * requirement that asked. `flush` writes one cassette per requirement.
  */
-// TODO(one recording per process): nock's recorder and interceptors are process-wide, so two
-// recorded or replayed runs must not overlap in one process.
 export async function createRecordingWire(
   options: RecordingOptions,
 ): Promise<{ wire: Wire; flush: () => Promise<void> }> {
-  const { default: nock } = (await import("nock")) as { default: Nock };
   const byRequirement = new Map<string, Interaction[]>();
-  nock.recorder.clear();
-  nock.recorder.rec({ output_objects: true, dont_print: true });
 
   const wire: Wire = async (url, headers, spec, label, signal) => {
     const result = await sendOnWire(url, headers, options.wire, signal);
-    const definitions = nock.recorder.play() as Array<{ status?: number; rawHeaders?: unknown }>;
-    nock.recorder.clear();
-    const recorded = definitions.at(-1);
     const interaction: Interaction = { request: recordedRequest(url, headers, spec) };
     if (result.response) {
-      // Note: the body is kept as received text (the recorder parses JSON, losing its bytes).
-      const rawHeaders = recorded?.rawHeaders;
-      const recordedHeaders = typeof rawHeaders === "object" && rawHeaders !== null
-        && !Array.isArray(rawHeaders);
-      const responseHeaders = recordedHeaders
-        ? (rawHeaders as Record<string, string>) : result.response.headers;
+      // Note: the body is kept as decoded text, which is what the checks judged. The headers
+      // come from the wire as parsed (not from nock's recorder, which keeps one Set-Cookie).
       interaction.response = {
-        status: recorded?.status ?? result.response.status,
-        headers: redactHeaders(responseHeaders, options.secrets),
+        status: result.response.status,
+        headers: cassetteHeaders({ ...result, response: result.response }, options.secrets),
         body: redactText(result.response.body, options.secrets),
       };
     }
@@ -103,9 +107,6 @@ export async function createRecordingWire(
   };
 
   const flush = async () => {
-    nock.restore();
-    nock.recorder.clear();
-    nock.activate();
     mkdirSync(options.dir, { recursive: true });
     const recordedAt = new Date().toISOString();
     for (const [requirement, interactions] of byRequirement) {
@@ -122,6 +123,8 @@ export async function createRecordingWire(
   return { wire, flush };
 }
 
+// TODO(one replay per process): nock's interceptors are process-wide, so two replayed runs
+// must not overlap in one process.
 /**
  * A wire that answers from cassettes with the network locked: each request is served by the
  * next interaction of its requirement's cassette, through a one-shot nock interceptor. A
@@ -167,9 +170,11 @@ export async function createReplayWire(
     const origin = new URL(url).origin;
     // Note: framing headers are left to nock: redaction may have changed the body's length.
     // Note: header values must be Latin-1 on the wire, so the redaction mark goes out in ASCII.
-    const replayHeaders = Object.fromEntries(Object.entries(responseHeaders)
+    // Note: raw name/value pairs, so that each recorded Set-Cookie goes out as its own line.
+    const replayHeaders = Object.entries(responseHeaders)
       .filter(([name]) => !FRAMING_HEADERS.has(name.toLowerCase()))
-      .map(([name, value]) => [name, value.replaceAll(REDACTED, "(redacted)")]));
+      .flatMap(([name, value]) => [value].flat()
+        .flatMap((line) => [name, line.replaceAll(REDACTED, "(redacted)")]));
     nock(origin).get((uri) => uri === request.path).reply(status, body, replayHeaders);
     return sendOnWire(url, headers, wireOptions, signal);
   };

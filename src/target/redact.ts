@@ -52,3 +52,20 @@ export function redactHeaders(
   }
   return redacted;
 }
+
+/**
+ * Like `redactHeaders`, for headers as parsed before joining: each of several values (one per
+ * `Set-Cookie` line) is redacted on its own and stays its own entry.
+ */
+export function redactHeaderFields(
+  fields: Readonly<Record<string, string | readonly string[] | undefined>>,
+  secrets: readonly string[],
+): Record<string, string | string[]> {
+  const redacted: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    const one = (text: string) => Object.values(redactHeaders({ [name]: text }, secrets))[0] ?? "";
+    redacted[name.toLowerCase()] = typeof value === "string" ? one(value) : value.map(one);
+  }
+  return redacted;
+}
