@@ -4,8 +4,10 @@ import { processIo, type CliIo } from "./io.js";
 import { existsSync, readFileSync } from "node:fs";
 
 // Note: `../../../` is the root from dist/src/cli/, `../../` from src/cli/ under tsx (tests).
-const pkgUrl = [new URL("../../../package.json", import.meta.url), new URL("../../package.json", import.meta.url)]
-  .find((url) => existsSync(url)) as URL;
+const pkgUrl = [
+  new URL("../../../package.json", import.meta.url),
+  new URL("../../package.json", import.meta.url),
+].find((url) => existsSync(url)) as URL;
 const pkg = JSON.parse(readFileSync(pkgUrl, "utf8")) as {
   version: string;
 };
@@ -13,6 +15,12 @@ const pkg = JSON.parse(readFileSync(pkgUrl, "utf8")) as {
 /** Collects a repeatable option into an array. */
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** `--profile`, lenient by default, with what it means for this command. */
+function profileOption(meaning: string): Option {
+  const option = new Option("--profile <profile>", meaning).choices(["lenient", "strict"]);
+  return option.default("lenient");
 }
 
 /** Builds the `so-conformance` command line. Each action resolves to the process exit code. */
@@ -26,12 +34,18 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   program
     .command("run")
     .description("judge a target against every requirement and write the reports")
-    .option("--target <url>", "API root, e.g. https://host/Cust123/api (default: the embedded reference server)")
+    .option(
+      "--target <url>",
+      "API root, e.g. https://host/Cust123/api (default: the embedded reference server)",
+    )
     .option("--ticket <id>", "an existing ticket id (repeatable)", collect)
     .option("--missing-ticket <id>", "a ticket id that does not exist")
     .option("--fk-ticket <id>", "a ticket id known to have foreign keys")
-    .addOption(new Option("--profile <profile>", "lenient fails only MUST; strict fails SHOULD too").choices(["lenient", "strict"]).default("lenient"))
-    .option("--only <areas>", "comma-separated areas or requirement ids (STATUS,SCHEMA,SELECT,FK,MEDIA,LANG,TZ,AUTH)")
+    .addOption(profileOption("lenient fails only MUST; strict fails SHOULD too"))
+    .option(
+      "--only <areas>",
+      "comma-separated areas or requirement ids (STATUS,SCHEMA,SELECT,FK,MEDIA,LANG,TZ,AUTH)",
+    )
     .option("--out <dir>", "where reports are written", "reports")
     .option("--record <dir>", "record live traffic as cassettes into DIR")
     .option("--replay <dir>", "replay cassettes from DIR with the network locked down")
@@ -71,13 +85,25 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 
   program
     .command("validate")
-    .description("validate response bodies (files, directories or - for stdin) against the contract")
+    .description(
+      "validate response bodies (files, directories or - for stdin) against the contract",
+    )
     .argument("<files...>", "JSON, XML, NDJSON or HAR files, directories, or - for standard input")
     .option("--type <name>", "the body type", "TicketEntityWithLinks")
-    .addOption(new Option("--format <format>", "input format (default: from the file name)").choices(["json", "xml", "ndjson", "har"]))
-    .addOption(new Option("--profile <profile>", "lenient reports unknown enum values and properties as warnings").choices(["lenient", "strict"]).default("lenient"))
+    .addOption(
+      new Option("--format <format>", "input format (default: from the file name)").choices([
+        "json",
+        "xml",
+        "ndjson",
+        "har",
+      ]),
+    )
+    .addOption(profileOption("lenient reports unknown enum values and properties as warnings"))
     .option("--json <file>", "also write the summary as JSON")
-    .option("--workers <n>", "judging threads (default: 1 below 16 MiB of input, else one per core)")
+    .option(
+      "--workers <n>",
+      "judging threads (default: 1 below 16 MiB of input, else one per core)",
+    )
     .option("--quiet", "print only the summary")
     .action(async (files: string[], options: Record<string, unknown>) => {
       const { validateCommand } = await import("./validate.js");
@@ -127,7 +153,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.err(`so-conformance: ${error.message} [${error.code}]\n`);
       exitCode = 2;
     } else {
-      io.err(`so-conformance: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      io.err(`so-conformance: internal error: ${detail}\n`);
       exitCode = 2;
     }
   }

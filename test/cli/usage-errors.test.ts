@@ -24,7 +24,9 @@ describe("cli: flag mistakes print one line and point at the help", () => {
     },
     {
       args: ["run", "--ticket"],
-      line: "so-conformance: option '--ticket <id>' argument missing (see so-conformance run --help)",
+      line:
+        "so-conformance: option '--ticket <id>' argument missing " +
+        "(see so-conformance run --help)",
     },
     {
       args: ["run", "--verbos"],
@@ -34,7 +36,9 @@ describe("cli: flag mistakes print one line and point at the help", () => {
     },
     {
       args: ["validate"],
-      line: "so-conformance: missing required argument 'files' (see so-conformance validate --help)",
+      line:
+        "so-conformance: missing required argument 'files' " +
+        "(see so-conformance validate --help)",
     },
     {
       args: ["frobnicate"],

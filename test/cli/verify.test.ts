@@ -91,7 +91,7 @@ describe("cli: so-conformance verify", () => {
     expect(result.out).not.to.match(/^valid/m);
   });
 
-  it("exits 1 for a failing record turned to pass with totals and hash fixed but exit code left", async () => {
+  it("exits 1 for a failing record turned all-pass with totals and hash fixed", async () => {
     const path = tampered((record) => {
       delete record.signature;
       for (const requirement of record.requirements) requirement.verdict = "pass";
@@ -110,7 +110,7 @@ describe("cli: so-conformance verify", () => {
     );
   });
 
-  it("exits 1 when the status was edited to completed but a requirement is still error", async () => {
+  it("exits 1 when a record with an error verdict claims to conform", async () => {
     const path = tampered((record) => {
       delete record.signature;
       record.requirements[0].verdict = "error";
@@ -123,7 +123,9 @@ describe("cli: so-conformance verify", () => {
     }, "error-as-conforms.json");
     const result = await verify(path);
     expect(result.code).to.equal(1);
-    expect(result.err).to.match(/exitCode is 0 \(CONFORMS\) but .* call for 2 \(COULD NOT JUDGE\)\n$/);
+    expect(result.err).to.match(
+      /exitCode is 0 \(CONFORMS\) but .* call for 2 \(COULD NOT JUDGE\)\n$/,
+    );
   });
 
   it("exits 2 with one line for a file that is missing or not a record", async () => {
