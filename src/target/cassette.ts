@@ -68,6 +68,13 @@ function isCassetteShape(value: unknown): value is Cassette {
     && isRecord(cassette.credentials) && Array.isArray(cassette.defaults?.tickets);
 }
 
+/** Whether recorded headers are text, or lists of text (several `Set-Cookie` lines). */
+function isHeaderFields(value: unknown): boolean {
+  const isText = (item: unknown) => typeof item === "string";
+  return isRecord(value) && Object.values(value)
+    .every((field) => isText(field) || (Array.isArray(field) && field.every(isText)));
+}
+
 /** Whether a recorded interaction can be matched and replayed (a hand-edited one may not). */
 function isInteractionShape(value: unknown): value is Interaction {
   if (!isRecord(value) || !isRecord(value.request)) return false;
@@ -75,7 +82,7 @@ function isInteractionShape(value: unknown): value is Interaction {
   const response = value.response;
   const error = value.error;
   const answered = isRecord(response) && typeof response.status === "number"
-    && isRecord(response.headers) && typeof response.body === "string";
+    && isHeaderFields(response.headers) && typeof response.body === "string";
   const failed = isRecord(error) && typeof error.code === "string"
     && typeof error.message === "string";
   return typeof path === "string" && typeof auth === "string" && isRecord(headers)
@@ -119,7 +126,8 @@ export function readCassettes(dir: string, suiteVersion: string): Map<string, Ca
     if (broken >= 0) {
       throw new ConformanceError("ERR_CT_RECORDING_MALFORMED",
         `\`${path}\` interaction ${broken + 1} is not a recorded exchange: it needs ` +
-        "request.path, request.auth, request.headers and a response (status, headers, body) " +
+        "request.path, request.auth, request.headers and a response (status, headers of text " +
+        "or lists of text, body) " +
         "or an error; re-record it");
     }
     if (parsed.format !== CASSETTE_FORMAT || parsed.suite.version !== suiteVersion) {

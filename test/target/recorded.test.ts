@@ -143,6 +143,13 @@ describe("bad recordings", () => {
     await rejects("ERR_CT_RECORDING_STALE", new RegExp(`0\\.0\\.1.*${current}`));
   });
 
+  it("call a header that is neither text nor a list of text malformed", async () => {
+    const cassette = JSON.parse(readFileSync(join(COMMITTED, "STATUS-1.json"), "utf8"));
+    cassette.interactions[0].response.headers["set-cookie"] = ["a=1", 2];
+    writeFileSync(join(dir, "STATUS-1.json"), JSON.stringify(cassette));
+    await rejects("ERR_CT_RECORDING_MALFORMED", /interaction 1 .*headers of text or lists/);
+  });
+
   it("call corrupt JSON malformed, naming the file", async () => {
     writeFileSync(join(dir, "FK-1.json"), "{ not json");
     await rejects("ERR_CT_RECORDING_MALFORMED", /FK-1\.json/);
