@@ -10,8 +10,9 @@ import { buildRecord, completeVerdicts, type RequirementInfo } from "../report/b
 import { collectSecrets } from "../report/redact.js";
 import { sealRecord } from "../report/seal.js";
 import { writeReports } from "../report/write-reports.js";
-import { runRequirements } from "../run/engine.js";
+import { runRequirements, UNLIKELY_TICKET } from "../run/engine.js";
 import { openTarget } from "../target/index.js";
+import { ensureDirectory } from "../util/ensure-directory.js";
 import { loadValidators } from "../validate/index.js";
 import { painter } from "./colour.js";
 import { watchInterruptions } from "./interrupt.js";
@@ -28,8 +29,6 @@ import { formatSummary } from "./summary.js";
 
 const log = debuglog("ct:cli");
 
-/** A missing id no installation is likely to hold, when none is given. */
-const FALLBACK_MISSING_TICKET = 2147483647;
 
 /** What the run learned before it ended, however it ended. */
 interface RunState {
@@ -50,6 +49,12 @@ interface RunState {
  */
 export async function runCommand(raw: Record<string, unknown>, io: CliIo): Promise<number> {
   const settings = parseRunOptions(raw, io.cwd);
+  // Note: a folder the reports cannot go into is found before the run, not after it.
+  const unwritable = ensureDirectory(settings.outDir);
+  if (unwritable !== undefined) {
+    throw new ConformanceError("ERR_CT_USAGE",
+      `\`--out\` ${settings.outDir} cannot hold the reports: ${unwritable}`);
+  }
   const interruptions = watchInterruptions(settings.runTimeoutMs);
   try {
     return await runAndReport(settings, io, interruptions);
@@ -68,7 +73,7 @@ async function runAndReport(
   const progress = trackProgress(io, settings.output, paint);
   const state: RunState = {
     tickets: settings.tickets,
-    missingTicket: settings.missingTicket ?? FALLBACK_MISSING_TICKET,
+    missingTicket: settings.missingTicket ?? UNLIKELY_TICKET,
     verdicts: [],
     status: { state: "completed" },
   };
@@ -80,7 +85,15 @@ async function runAndReport(
     state.status = { state: "aborted", reason: describeError(error) };
     if (!isConformanceError(error)) state.bug = error;
   } finally {
-    await state.target?.close().catch((error: unknown) => log("closing the target: %o", error));
+    // Note: closing a recording target writes its cassettes; a recording that could not be
+    // kept must not pass unnoticed.
+    await state.target?.close().catch((error: unknown) => {
+      log("closing the target: %o", error);
+      if (settings.record !== undefined && state.status.state === "completed") {
+        state.status = { state: "aborted",
+          reason: `the recordings could not be written into ${settings.record}: ${describeError(error)}` };
+      }
+    });
   }
   if (interruptions.signal.aborted) {
     state.status = { state: "interrupted", reason: interruptions.reason() ?? "interrupted" };

@@ -1,6 +1,8 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { debuglog } from "node:util";
+import { ConformanceError } from "../model/errors.js";
+import { ensureDirectory } from "../util/ensure-directory.js";
 import type { RunRecord } from "../model/record.js";
 import { renderHtml } from "./html.js";
 import { renderJunit } from "./junit.js";
@@ -35,7 +37,11 @@ export function writeReports(
     }
   }
 
-  mkdirSync(outDir, { recursive: true });
+  const problem = ensureDirectory(outDir);
+  if (problem !== undefined) {
+    throw new ConformanceError("ERR_CT_USAGE",
+      `the reports cannot be written into ${outDir}: ${problem}`);
+  }
   return rendered.map(([name, text]) => {
     const path = join(outDir, name);
     writeAtomically(path, text);

@@ -29,13 +29,34 @@ describe("cli: a run that cannot even start still writes its reports", () => {
     expect(io.stdout()).to.include(join(dir, "out", "certification.html"));
   });
 
+  // Node 20's recursive mkdir loops forever below /proc; the run must refuse, not hang.
+  for (const out of ["/proc/ct-no-such/reports", "/dev/null/reports"]) {
+    it(`an --out under ${out.split("/")[1]} is refused before the run, without hanging`, async () => {
+      const io = captureIo(dir);
+      const args = ["run", "--only", "STATUS-1", "--out", out];
+      expect(await main(["node", "so-conformance", ...args], io)).to.equal(2);
+      expect(io.stderr()).to.match(/^so-conformance: `--out` .* cannot hold the reports: E[A-Z]+/);
+    });
+  }
+
+  it("a --record folder that cannot be made: exit 2 before any traffic, nothing lost", async () => {
+    const file = join(dir, "record-file");
+    writeFileSync(file, "hi");
+    const io = captureIo(dir);
+    const args = ["run", "--only", "STATUS-1", "--record", join(file, "sub"), "--out", "rec-out"];
+    expect(await main(["node", "so-conformance", ...args], io)).to.equal(2);
+    expect(io.stderr()).to.match(/`--record` .*record-file.sub cannot hold cassettes: ENOTDIR/);
+    const record = readCompleteReports(join(dir, "rec-out"));
+    expect(record.status.state).to.equal("aborted");
+  });
+
   it("an --out that cannot be written: exit 2 with one line, no stack", async () => {
     const file = join(dir, "a-file");
     writeFileSync(file, "not a folder");
     const io = captureIo(dir);
     const args = ["run", "--replay", "no-such-recordings", "--out", join(file, "reports")];
     expect(await main(["node", "so-conformance", ...args], io)).to.equal(2);
-    expect(io.stderr()).to.match(/the reports cannot be written into .*a-file.reports: ENOTDIR/);
+    expect(io.stderr()).to.match(/`--out` .*a-file.reports cannot hold the reports: ENOTDIR/);
     expect(io.stderr()).not.to.match(/\n\s+at /);
   });
 });
