@@ -27,7 +27,6 @@ export interface RunSettings {
 }
 
 const EXAMPLE_ROOT = "https://host/Cust123/api";
-const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 const AREAS = [...new Set(REQUIREMENTS.map((requirement) => requirement.area))];
 
@@ -83,10 +82,11 @@ function parseTarget(value: string): string {
   return value.replace(/\/+$/, "");
 }
 
+/** A ticket id: the auto-incremented primary key, so a positive int32. */
 function parseId(flag: string, value: string): number {
-  const id = /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
-  if (!Number.isSafeInteger(id) || id < INT32_MIN || id > INT32_MAX) {
-    throw usage(`\`${flag}\` \`${value}\` is not an int32: a whole number up to ${INT32_MAX}`);
+  const id = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(id) || id < 1 || id > INT32_MAX) {
+    throw usage(`\`${flag}\` \`${value}\` is not a ticket id: a whole number from 1 to ${INT32_MAX}`);
   }
   return id;
 }

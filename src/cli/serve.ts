@@ -37,7 +37,9 @@ function usageHint(root: string, credentials: ReferenceCredentials): string {
     `    or, without SO_AUTHORIZATION, a browser session:`,
     `    SO_COOKIE="${cookieName}=${cookieValue}; XSRF-TOKEN=${xsrfToken}"`,
     `    SO_XSRF_TOKEN="${xsrfToken}"`,
-    `  e.g. so-conformance run --target ${root}`,
+    `  e.g. so-conformance run --target ${root} ` +
+      `${SEED.existing.map((id) => `--ticket ${id}`).join(" ")} ` +
+      `--missing-ticket ${SEED.missing} --fk-ticket ${SEED.fk}`,
     "  press Ctrl+C to stop",
     "",
   ].join("\n");

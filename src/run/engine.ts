@@ -13,6 +13,12 @@ import { importForEngine } from "./standalone.js";
 const log = debuglog("ct:run");
 
 /** What the engine reports while it runs. */
+/**
+ * A ticket id no installation is likely to hold, used as the missing id when none is given.
+ * Note: not int32's largest value, which a server testing its own range may well hold.
+ */
+export const UNLIKELY_TICKET = 2147483646;
+
 export type ProgressEvent =
   | { type: "start"; total: number }
   | { type: "requirement-start"; id: string; index: number; total: number }

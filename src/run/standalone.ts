@@ -4,6 +4,7 @@ import { ConformanceError } from "../model/errors.js";
 import type { Profile } from "../model/finding.js";
 import { openTarget, type OpenedTarget } from "../target/index.js";
 import { loadValidators } from "../validate/index.js";
+import { UNLIKELY_TICKET } from "./engine.js";
 import { selectRequirements } from "./select-requirements.js";
 import type { Bdd, RegisterSuite, SuiteSource } from "./harness.js";
 import { createRunSession, type RunSession } from "./session.js";
@@ -44,8 +45,6 @@ function numberOrUndefined(text: string | undefined): number | undefined {
   return text === undefined || text.trim() === "" ? undefined : Number(text);
 }
 
-/** A ticket id no installation is likely to have, when no missing id is given. */
-const UNLIKELY_TICKET = 2147483646;
 
 let standaloneSession: RunSession | undefined;
 let opened: OpenedTarget | undefined;

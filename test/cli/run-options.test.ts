@@ -14,9 +14,11 @@ describe("cli: run flags", () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const cases: Array<{ args: string[]; says: RegExp }> = [
-    { args: ["--ticket", "abc", "--target", LOCAL], says: /`--ticket` `abc` is not an int32/ },
-    { args: ["--target", LOCAL, "--ticket", "2147483648"], says: /not an int32/ },
-    { args: ["--missing-ticket", "1.5"], says: /`--missing-ticket` `1.5` is not an int32/ },
+    { args: ["--ticket", "abc", "--target", LOCAL], says: /`--ticket` `abc` is not a ticket id: a whole number from 1 to 2147483647/ },
+    { args: ["--target", LOCAL, "--ticket", "2147483648"], says: /`--ticket` `2147483648` is not a ticket id/ },
+    { args: ["--missing-ticket", "1.5"], says: /`--missing-ticket` `1.5` is not a ticket id/ },
+    { args: ["--target", LOCAL, "--ticket", "-5"], says: /`--ticket` `-5` is not a ticket id/ },
+    { args: ["--fk-ticket", "0"], says: /`--fk-ticket` `0` is not a ticket id/ },
     { args: ["--record", "a", "--replay", "b"], says: /`--record` and `--replay` exclude each/ },
     {
       args: ["--only", "STATUS,NOPE"],
