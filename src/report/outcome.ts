@@ -4,6 +4,9 @@ import type { RunRecord } from "../model/record.js";
 /** The verdict kinds in the order every report lists them. */
 export const VERDICT_KINDS: readonly VerdictKind[] = ["pass", "fail", "warn", "skip", "error"];
 
+/** The verdicts that say something about the target: the others skipped or could not judge. */
+const JUDGED: readonly VerdictKind[] = ["pass", "fail", "warn"];
+
 /** Counts of each verdict kind, plus the total. */
 export type Totals = RunRecord["totals"];
 
@@ -16,8 +19,9 @@ export function countVerdicts(verdicts: readonly Verdict[]): Totals {
 
 /**
  * The exit code a run earns. 2 when the suite could not judge everything (the run did not
- * complete, or a requirement ended in `error`): a partial run is never a certificate. Else 1
- * when a requirement failed (under `strict`, a SHOULD warning counts as a failure), else 0.
+ * complete, a requirement ended in `error`, or nothing at all was judged: every requirement
+ * run was skipped): an incomplete run is never a certificate. Else 1 when a requirement failed
+ * (under `strict`, a SHOULD warning counts as a failure), else 0.
  */
 export function decideExitCode(
   verdicts: readonly Verdict[],
@@ -25,6 +29,7 @@ export function decideExitCode(
   state: RunRecord["status"]["state"],
 ): 0 | 1 | 2 {
   if (state !== "completed" || verdicts.some((verdict) => verdict.verdict === "error")) return 2;
+  if (!verdicts.some((verdict) => JUDGED.includes(verdict.verdict))) return 2;
   const failing = verdicts.some(
     (verdict) => verdict.verdict === "fail" || (profile === "strict" && verdict.verdict === "warn"),
   );
@@ -38,9 +43,13 @@ const BANNERS: Record<RunRecord["exitCode"], string> = {
   2: "COULD NOT JUDGE",
 };
 
-/** The banner for a record: CONFORMS, DOES NOT CONFORM or COULD NOT JUDGE. */
+/**
+ * The banner for a record: CONFORMS, DOES NOT CONFORM or COULD NOT JUDGE. A run limited by
+ * `--only` conforms only in part, and says so where a signer looks first.
+ */
 export function bannerOf(record: RunRecord): string {
-  return BANNERS[record.exitCode];
+  const partial = record.exitCode === 0 && record.options.only !== undefined;
+  return partial ? `${BANNERS[0]} (PARTIAL)` : BANNERS[record.exitCode];
 }
 
 /** One sentence that explains the banner. */
@@ -53,8 +62,15 @@ export function explainOutcome(record: RunRecord): string {
   }
   if (totals.fail > 0) parts.push(`${totals.fail} requirement(s) failed.`);
   if (totals.error > 0) parts.push(`${totals.error} requirement(s) could not be judged.`);
+  if (status.state === "completed" && totals.pass + totals.fail + totals.warn === 0) {
+    parts.push("Nothing was judged: every requirement run was skipped.");
+  }
   if (record.exitCode === 0) parts.push(`The target meets ${scope} requirement judged.`);
   if (totals.warn > 0) parts.push(`${totals.warn} SHOULD requirement(s) gave warnings.`);
+  if (record.options.only !== undefined) {
+    parts.push(`Only ${totals.total} requirement(s) were run (--only ${record.options.only.join(",")}); ` +
+      "the others were not judged.");
+  }
   return parts.join(" ");
 }
 
