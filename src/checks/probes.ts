@@ -1,5 +1,6 @@
 import type { Exchange, RequestSpec } from "../model/exchange.js";
 import type { Finding, Outcome } from "../model/finding.js";
+import { ConformanceError } from "../model/errors.js";
 import type { CheckContext } from "./context.js";
 import { describeStatus, findingsFor, readJson, statusOf } from "./exchange-reading.js";
 
@@ -14,15 +15,28 @@ export type TicketAnswer =
 /**
  * Asks for a ticket as JSON (extra query and headers allowed) and reads the body. Anything but
  * a 200 JSON answer comes back as a failing finding, so a relation is never judged on an error.
+ * Note: when the plain request itself (no query, no extra header) gets no 200 JSON answer, a
+ * relation has nothing to start from: the requirement could not be judged (the ticket may not
+ * exist there; STATUS-1 and SCHEMA-1 judge that), so it throws instead of failing, unless
+ * `judgesPlain` says the plain answer is what the requirement judges.
  */
 export async function fetchTicket(
   ctx: CheckContext,
   id: number | string,
   request: Omit<RequestSpec, "id"> = {},
+  judgesPlain = false,
 ): Promise<TicketAnswer> {
   const headers = { ...ACCEPT_JSON, ...request.headers };
   const exchange = await ctx.send({ ...request, id: String(id), headers });
   const report = findingsFor(ctx.requirement.id);
+  const plain = (request.query ?? []).length === 0 && request.headers === undefined
+    && request.auth === undefined;
+  if (plain && !judgesPlain && (statusOf(exchange) !== 200 || !readJson(exchange).ok)) {
+    throw new ConformanceError("ERR_CT_NO_BASELINE",
+      `ticket ${id} was answered ${describeStatus(exchange)} without a JSON body to a plain ` +
+        `JSON request, so ${ctx.requirement.id} has nothing to compare with; check that ` +
+        `ticket ${id} exists there (STATUS-1 and SCHEMA-1 judge the plain answer)`);
+  }
   if (statusOf(exchange) !== 200) {
     return { exchange, problem: report(exchange, {
       severity: "fail", where: "status", actual: statusOf(exchange), expected: "200",

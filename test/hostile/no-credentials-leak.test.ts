@@ -87,8 +87,10 @@ describe(`hostile: no credential reaches a report, log or cassette${
       dir, join(dir, name, "run.log"))));
     const logs = runs.map(([name]) =>
       readFileSync(join(dir, name, "run.log"), "utf8").slice(-600));
-    const judged = codes.every((code) => code === 0 || code === 1);
-    expect(judged, `every run ended with a verdict: ${logs.join("\n")}`).to.equal(true);
+    // Exit 2 is fair here (these servers hold no ticket to compare with); a crash is not.
+    const ended = codes.every((code, index) => code !== null && code <= 2
+      && existsSync(join(dir, runs[index]![0], "reports", "certification.json")));
+    expect(ended, `every run ended with its reports: ${logs.join("\n")}`).to.equal(true);
     expect(echo.seen[0]?.headers.authorization, "the credentials were sent and echoed")
       .to.equal(TEST_CREDENTIALS.SO_AUTHORIZATION);
   });
