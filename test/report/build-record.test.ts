@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import { buildRecord, completeVerdicts } from "../../src/report/build-record.js";
-import { decideExitCode } from "../../src/report/outcome.js";
+import { bannerOf, decideExitCode, explainOutcome } from "../../src/report/outcome.js";
 import { collectSecrets, EXCERPT_BYTES, REDACTED } from "../../src/report/redact.js";
 import { fixtureRecord, fixtureVerdicts, FIXTURE_SECRET } from "./fixture-record.js";
 
@@ -21,6 +21,29 @@ describe("report: building the record", () => {
     expect(decideExitCode([...ok, fail!], "lenient", "completed")).to.equal(1);
     expect(decideExitCode([...ok, fail!, error!], "lenient", "completed")).to.equal(2);
     expect(decideExitCode(ok, "lenient", "interrupted")).to.equal(2);
+    expect(decideExitCode([skip!], "lenient", "completed"), "nothing judged").to.equal(2);
+    expect(decideExitCode([], "lenient", "completed"), "nothing run").to.equal(2);
+  });
+
+  it("calls a conforming run limited by --only partial, in the banner and the explanation", () => {
+    const [pass] = fixtureVerdicts();
+    const whole = { ...fixtureRecord(), requirements: [pass!], exitCode: 0 as const,
+      totals: { pass: 1, fail: 0, warn: 0, skip: 0, error: 0, total: 1 } };
+    const partial = { ...whole, options: { ...whole.options, only: ["STATUS", "FK-2"] } };
+    expect(bannerOf(whole)).to.equal("CONFORMS");
+    expect(bannerOf(partial)).to.equal("CONFORMS (PARTIAL)");
+    expect(explainOutcome(partial)).to.include(
+      "Only 1 requirement(s) were run (--only STATUS,FK-2); the others were not judged.");
+    expect(bannerOf({ ...partial, exitCode: 1 })).to.equal("DOES NOT CONFORM");
+  });
+
+  it("explains a run in which every requirement was skipped", () => {
+    const [, , , skip] = fixtureVerdicts();
+    const record = { ...fixtureRecord(), requirements: [skip!], exitCode: 2 as const,
+      totals: { pass: 0, fail: 0, warn: 0, skip: 1, error: 0, total: 1 },
+      status: { state: "completed" as const } };
+    expect(bannerOf(record)).to.equal("COULD NOT JUDGE");
+    expect(explainOutcome(record)).to.include("Nothing was judged: every requirement run was skipped.");
   });
 
   it("cuts evidence bodies to an excerpt and marks them truncated", () => {
