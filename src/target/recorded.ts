@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { debuglog } from "node:util";
-import { ErrorCodes } from "../model/errors.js";
+import { ConformanceError, ErrorCodes } from "../model/errors.js";
 import type { RequestSpec } from "../model/exchange.js";
 import { describeAuth } from "./auth-headers.js";
 import {
@@ -12,6 +12,7 @@ import type { Credentials } from "./credentials.js";
 import type { Wire } from "./live.js";
 import { REDACTED, redactHeaderFields, redactText } from "./redact.js";
 import { sendOnWire, type WireOptions, type WireResult } from "./transport.js";
+import { ensureDirectory } from "../util/ensure-directory.js";
 
 const log = debuglog("ct:target:recorded");
 
@@ -83,6 +84,13 @@ function cassetteHeaders(
 export async function createRecordingWire(
   options: RecordingOptions,
 ): Promise<{ wire: Wire; flush: () => Promise<void> }> {
+  // Note: the folder is made before any traffic, so a recording that cannot be kept stops the
+  // run at once instead of being lost at its end.
+  const problem = ensureDirectory(options.dir);
+  if (problem !== undefined) {
+    throw new ConformanceError("ERR_CT_USAGE",
+      `\`--record\` ${options.dir} cannot hold cassettes: ${problem}`);
+  }
   const byRequirement = new Map<string, Interaction[]>();
 
   const wire: Wire = async (url, headers, spec, label, signal) => {
@@ -107,7 +115,6 @@ export async function createRecordingWire(
   };
 
   const flush = async () => {
-    mkdirSync(options.dir, { recursive: true });
     const recordedAt = new Date().toISOString();
     for (const [requirement, interactions] of byRequirement) {
       const cassette: Cassette = {
