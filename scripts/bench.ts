@@ -2,6 +2,7 @@
 // Writes a generated corpus into .bench/ (git-ignored) and the figures into BENCHMARKS.md.
 import { spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { writeMarkedSection } from "./lib/marked-section.js";
 import { once } from "node:events";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { join } from "node:path";
@@ -124,7 +125,8 @@ async function main(): Promise<void> {
   const machine = `${cores} cores (${cpus()[0]?.model ?? "unknown CPU"}), Node ${process.version}`;
   const figures = { corpora, startups, machine, rounds: ROUNDS, loadBefore, loadAfter };
   const markdown = writeReport(figures);
-  writeFileSync(join(root, "BENCHMARKS.md"), markdown);
+  const body = markdown.replace(/^# Benchmarks\n+/, "");
+  writeMarkedSection(join(root, "BENCHMARKS.md"), "# Benchmarks", "bench", body);
   process.stdout.write(markdown);
 }
 

@@ -1,15 +1,18 @@
 // Runs the suite against every faulty and faithful variant of the reference server and prints
-// what it caught. Usage: npm run power [-- --json FILE] [-- name …]
+// what it caught. Usage: npm run power [-- --json FILE] [-- --write] [-- name …]
+// `--write` puts the table and the totals into BENCHMARKS.md (its "power" section).
 import { writeFileSync } from "node:fs";
-import { loadSpec } from "../src/markdown/index.js";
-import { loadValidators } from "../src/validate/index.js";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { findRepoRoot, loadSpec } from "../src/markdown/index.js";
 import { FAITHFUL, FAULTY, runVariant, type VariantResult } from "../src/power/index.js";
+import { loadValidators } from "../src/validate/index.js";
+import { writeMarkedSection } from "./lib/marked-section.js";
 
-const args = process.argv.slice(2);
-const jsonAt = args.indexOf("--json");
-const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
-const names = args.filter((arg, index) =>
-  !arg.startsWith("--") && (jsonAt < 0 || index !== jsonAt + 1));
+const { values: flags, positionals: names } = parseArgs({
+  allowPositionals: true,
+  options: { json: { type: "string" }, write: { type: "boolean", default: false } },
+});
 const pick = <T extends { name: string }>(list: readonly T[]) =>
   names.length ? list.filter((variant) => names.includes(variant.name)) : list;
 
@@ -24,15 +27,20 @@ for (const [index, { variant, kind }] of variants.entries()) {
   results.push(await runVariant(variant, kind, spec));
 }
 
-const rows = results.map((result) => [
-  result.name,
-  result.kind === "faulty" ? `caught by ${result.expected}` : "passed",
-  result.kind === "faulty"
-    ? (result.failed.length ? `failed: ${result.failed.join(", ")}` : "all passed")
-    : (result.failed.length ? `failed: ${result.failed.join(", ")}` : "passed"),
-  result.ok ? "ok" : "MISSED",
-]);
+/** What the run showed, with long lists of failed requirements cut short. */
+function happened(result: VariantResult, most = Number.POSITIVE_INFINITY): string {
+  if (result.failed.length === 0) return "passed";
+  const shown = result.failed.slice(0, most).join(", ");
+  const more = result.failed.length - Math.min(most, result.failed.length);
+  return `failed: ${shown}${more > 0 ? ` (+${more} more)` : ""}`;
+}
+const expected = (result: VariantResult) =>
+  result.kind === "faulty" ? `caught by ${result.expected}` : "passed";
+const verdict = (result: VariantResult) => (result.ok ? "ok" : "MISSED");
+
 const header = ["variant", "expected", "what happened", ""];
+const rows = results.map((result) =>
+  [result.name, expected(result), happened(result), verdict(result)]);
 const widths = header.map((title, column) =>
   Math.max(title.length, ...rows.map((row) => row[column]!.length)));
 const line = (cells: string[]) =>
@@ -42,9 +50,30 @@ for (const row of rows) process.stdout.write(`${line(row)}\n`);
 
 const faulty = results.filter((result) => result.kind === "faulty");
 const faithful = results.filter((result) => result.kind === "faithful");
-process.stdout.write(
-  `\ncaught ${faulty.filter((r) => r.ok).length} of ${faulty.length} faulty variants; ` +
-    `passed ${faithful.filter((r) => r.ok).length} of ${faithful.length} faithful variants\n`,
-);
-if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
+const totals = `caught ${faulty.filter((r) => r.ok).length} of ${faulty.length} faulty variants; ` +
+  `passed ${faithful.filter((r) => r.ok).length} of ${faithful.length} faithful variants`;
+process.stdout.write(`\n${totals}\n`);
+
+if (flags.json) writeFileSync(flags.json, `${JSON.stringify(results, null, 2)}\n`);
+if (flags.write) {
+  const table = [
+    "| variant | what it does | expected | what happened | |",
+    "|---|---|---|---|---|",
+    ...results.map((result) => `| ${result.name} | ${result.fault.replaceAll("|", "\\|")} | ` +
+      `${expected(result)} | ${happened(result, 6)} | ${verdict(result)} |`),
+  ].join("\n");
+  writeMarkedSection(join(findRepoRoot(), "BENCHMARKS.md"), "# Benchmarks", "power", [
+    "## Power of the suite (`npm run power`)",
+    "",
+    `Generated on ${new Date().toISOString().slice(0, 10)}: the whole suite against each ` +
+      "variant of the reference server (faulty ones under the strict profile unless a variant " +
+      "says otherwise). A faulty variant counts as caught when the requirement naming its " +
+      "fault fails; a faithful one passes when no requirement fails or errs. " +
+      "`test/power/power.test.ts` keeps every row so.",
+    "",
+    `**${totals}.**`,
+    "",
+    table,
+  ].join("\n"));
+}
 process.exitCode = results.every((result) => result.ok) ? 0 : 1;
