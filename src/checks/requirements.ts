@@ -10,8 +10,7 @@ export interface Requirement {
 }
 
 const page = (section: string): Clause => ({ source: "page", section });
-const facts = (section: string): Clause => ({ source: "FACTS.md", section });
-const design = (section: string): Clause => ({ source: "DESIGN.md", section });
+const notes = (section: string): Clause => ({ source: "notes", section });
 
 const HEADERS = "Request Headers";
 const BODY = "Response body: TicketEntityWithLinks";
@@ -33,12 +32,12 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     id: "STATUS-3", area: "STATUS", level: "SHOULD",
-    clause: facts("Errors and status codes"),
+    clause: notes("Errors and status codes › Error object"),
     statement: "A 404 to a JSON request is an error object: Error true, ErrorType, a message.",
   },
   {
     id: "STATUS-4", area: "STATUS", level: "SHOULD",
-    clause: page("Path Part › id (int32)"),
+    clause: page("GET Ticket/{id} › Path Part › id (int32)"),
     statement: "An id that is not an int32 is refused with 400 or 404, never 2xx or 5xx.",
   },
   {
@@ -48,7 +47,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     id: "STATUS-6", area: "STATUS", level: "SHOULD",
-    clause: facts("Errors and status codes › slow-call threshold of 2000 ms"),
+    clause: notes("Errors and status codes › Slow-call threshold"),
     statement: "Every answer of the run arrives within the 2000 ms slow-call threshold.",
   },
   {
@@ -73,7 +72,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     id: "SCHEMA-5", area: "SCHEMA", level: "SHOULD",
-    clause: facts("Values as real servers send them › rights masks"),
+    clause: notes("Rights masks"),
     statement: "Every rights mask is a comma-separated list of known flag names.",
   },
   {
@@ -88,7 +87,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     id: "SELECT-3", area: "SELECT", level: "SHOULD",
-    clause: design("Fine print › value-typed default under SELECT-3"),
+    clause: notes("$select › Value-typed defaults"),
     statement: "An unselected number, bool or date-time is null (lenient: or its type's default).",
   },
   {
@@ -103,7 +102,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     id: "SELECT-6", area: "SELECT", level: "SHOULD",
-    clause: facts("Errors and status codes › unknown"),
+    clause: notes("$select › Unknown names"),
     statement: "An unknown $select name is ignored or answered 400, never 5xx.",
   },
   {
@@ -168,7 +167,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     id: "LANG-3", area: "LANG", level: "SHOULD",
-    clause: facts("Headers › SO-Language: * or x"),
+    clause: notes("Languages › Translation off"),
     statement: "SO-Language * or x, like no language header, leaves the values untranslated.",
   },
   {
@@ -188,12 +187,12 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     id: "TZ-3", area: "TZ", level: "SHOULD",
-    clause: facts("Values as real servers send them › Dates"),
+    clause: notes("Dates and time zones › Without SO-TimeZone"),
     statement: "Without SO-TimeZone date-times are written one way: all with an offset or none.",
   },
   {
     id: "TZ-4", area: "TZ", level: "SHOULD",
-    clause: facts("Headers › SO-TimeZone zone codes"),
+    clause: notes("Dates and time zones › Zone codes"),
     statement: "An unknown zone is ignored or answered 400, never 5xx.",
   },
   {
@@ -203,7 +202,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     id: "AUTH-2", area: "AUTH", level: "SHOULD",
-    clause: facts("Headers › 401 WWW-Authenticate"),
+    clause: notes("Authentication › 401 answer"),
     statement: "A 401 carries a WWW-Authenticate header.",
   },
   {

@@ -14,7 +14,7 @@ import { resolveTypes } from "./resolve.js";
 const log = debuglog("ct:markdown");
 
 /** Pages in the spec folder that are notes, not contract. */
-const NOT_PAGES = new Set(["SOURCE.md", "README.md"]);
+const NOT_PAGES = new Set(["SOURCE.md", "README.md", "NOTES.md"]);
 
 /** The default spec folder of the checkout. */
 export function defaultSpecDir(): string {
@@ -45,8 +45,8 @@ function findOperationFile(root: string): string {
   if (candidates.length !== 1 || !candidates[0]) {
     throw new ConformanceError(
       "ERR_CT_PAGE_MALFORMED",
-      `${root}: expected exactly one operation page (*.md besides SOURCE.md), found ` +
-        `${candidates.length === 0 ? "none" : candidates.join(", ")}`,
+      `${root}: expected exactly one operation page (*.md besides ${[...NOT_PAGES].join(", ")}), ` +
+        `found ${candidates.length === 0 ? "none" : candidates.join(", ")}`,
     );
   }
   return join(root, candidates[0]);

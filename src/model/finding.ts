@@ -5,10 +5,20 @@ export type Profile = "lenient" | "strict";
 export type Area = "STATUS" | "SCHEMA" | "SELECT" | "FK" | "MEDIA" | "LANG" | "TZ" | "AUTH";
 export type VerdictKind = "pass" | "fail" | "warn" | "skip" | "error";
 
-/** Where a requirement's rule is written down. */
+/** The project's notes on the API beyond the page, relative to the checkout. */
+export const NOTES_FILE = "spec/NOTES.md";
+
+/**
+ * Where a requirement's rule is written down: a section of the reference page, or a heading
+ * of NOTES_FILE. Both ship with the suite, so whoever reads a report can look the clause up.
+ */
 export interface Clause {
-  source: "page" | "FACTS.md" | "DESIGN.md";
-  /** The section or line it rests on, e.g. `Query String Parameters › $select`. */
+  source: "page" | "notes";
+  /**
+   * The heading it rests on, then ` › ` and the point within it: for the page a section and a
+   * table row (`Query String Parameters › $select`), for the notes a heading and a bold label
+   * (`$select › Value-typed defaults`).
+   */
   section: string;
 }
 

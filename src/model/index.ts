@@ -4,3 +4,4 @@ export type * from "./finding.js";
 export type * from "./record.js";
 export { ConformanceError, ErrorCodes, isConformanceError } from "./errors.js";
 export type { ErrorCode } from "./errors.js";
+export { NOTES_FILE } from "./finding.js";

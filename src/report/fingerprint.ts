@@ -2,8 +2,13 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
-/** The parts of a checkout that make up the suite itself. */
-export const SUITE_PATHS = ["src", "suites", "package.json", "package-lock.json"] as const;
+/**
+ * The parts of a checkout that make up the suite itself. The notes are among them: clauses
+ * cite them, so a signed record must name the version its requirements rested on.
+ */
+export const SUITE_PATHS = [
+  "src", "suites", "spec/NOTES.md", "package.json", "package-lock.json",
+] as const;
 
 /** The SHA-256 (hex) of a file's bytes. */
 export function hashFile(file: string): string {

@@ -4,6 +4,7 @@ import { h } from "hastscript";
 import type { Exchange } from "../model/exchange.js";
 import type { Verdict } from "../model/finding.js";
 import type { RunRecord } from "../model/record.js";
+import { formatClause } from "./clause.js";
 import { runFacts, signatureFacts, SIGN_OFF_FIELDS, type Fact } from "./facts.js";
 import { REPORT_CSS } from "./html-style.js";
 import { bannerOf, explainOutcome, tallyByArea, VERDICT_KINDS } from "./outcome.js";
@@ -92,12 +93,12 @@ function requirementsSection(record: RunRecord): Element {
     h("h2", "Requirements"),
     h("table", [
       h("thead", h("tr", REQUIREMENT_COLUMNS.map((name) => h("th", name)))),
-      h("tbody", record.requirements.map(requirementRow)),
+      h("tbody", record.requirements.map((verdict) => requirementRow(verdict, record.spec.file))),
     ]),
   ]);
 }
 
-function requirementRow(verdict: Verdict): Element {
+function requirementRow(verdict: Verdict, specFile: string): Element {
   const note = noteOf(verdict);
   const detailed = DETAILED.has(verdict.verdict);
   const link = detailed ? h("a", { href: `#detail-${verdict.id}` }, note || "details") : note;
@@ -111,7 +112,7 @@ function requirementRow(verdict: Verdict): Element {
     h("td", verdict.level),
     h("td", h("span", { className: ["verdict", `verdict-${verdict.verdict}`] }, verdict.verdict)),
     h("td", verdict.statement),
-    h("td", `${verdict.clause.source}: ${verdict.clause.section}`),
+    h("td", formatClause(verdict.clause, specFile)),
     h("td", link),
   ]);
 }

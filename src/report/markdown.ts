@@ -5,6 +5,7 @@ import { unified } from "unified";
 import type { Exchange } from "../model/exchange.js";
 import type { Verdict } from "../model/finding.js";
 import type { RunRecord } from "../model/record.js";
+import { formatClause } from "./clause.js";
 import { runFacts, signatureFacts, SIGN_OFF_FIELDS, type Fact } from "./facts.js";
 import { bannerOf, explainOutcome, tallyByArea, VERDICT_KINDS } from "./outcome.js";
 import {
@@ -38,7 +39,7 @@ export function renderMarkdown(record: RunRecord): string {
         ]),
       ]),
       heading(2, [text("Requirements")]),
-      requirementTable(record.requirements),
+      requirementTable(record.requirements, record.spec.file),
       heading(2, [text("Failures, warnings and errors")]),
       ...details(record.requirements),
       heading(2, [text("Run and environment")]),
@@ -50,7 +51,7 @@ export function renderMarkdown(record: RunRecord): string {
   return processor.stringify(tree);
 }
 
-function requirementTable(verdicts: readonly Verdict[]): Table {
+function requirementTable(verdicts: readonly Verdict[], specFile: string): Table {
   const columns = ["id", "level", "verdict", "requirement", "clause", "note"];
   const header = columns.map((name) => cell([text(name)]));
   const rows = verdicts.map((verdict) => [
@@ -58,7 +59,7 @@ function requirementTable(verdicts: readonly Verdict[]): Table {
     cell([text(verdict.level)]),
     cell([{ type: "strong", children: [text(verdict.verdict)] }]),
     cell([text(verdict.statement)]),
-    cell([text(`${verdict.clause.source}: ${verdict.clause.section}`)]),
+    cell([text(formatClause(verdict.clause, specFile))]),
     cell([text(noteOf(verdict))]),
   ]);
   return tableOfCells([header, ...rows]);
