@@ -8,7 +8,7 @@ import { childPointer, diffValues, isJsonObject } from "./json-pointer.js";
 import { fetchTicket, forEachTicket, statusFinding } from "./probes.js";
 import { readXmlAnswer, XML_ROOTS } from "./xml-reading.js";
 
-/** Which `Content-Type` answers each JSON request type (DESIGN fine print on text/json). */
+/** Which `Content-Type` answers each JSON request type (spec/NOTES.md, text/json). */
 const JSON_ANSWERS: Record<string, readonly string[]> = {
   "application/json": ["application/json"],
   "text/json": ["text/json", "application/json"],

@@ -2,7 +2,7 @@ import type { Operation } from "../model/operation.js";
 import { childPointer, isJsonObject } from "./json-pointer.js";
 import { walkBody } from "./property-kinds.js";
 
-/** Table-right flag names as real servers write them (FACTS.md, values as servers send them). */
+/** Table-right flag names as real servers write them (spec/NOTES.md, Rights masks). */
 export const TABLE_RIGHT_FLAGS: ReadonlySet<string> = new Set([
   "None", "Select", "Update", "UR", "Insert", "RI", "URI", "Delete", "UDR", "FULL", "Filtering",
   "RF", "FI", "RestrictedUpdate", "URU", "WRITE", "Unused1", "Uninitialized", "R", "F",
