@@ -11,3 +11,4 @@ export { readSample } from "./sample-http.js";
 export type { SampleMessage } from "./sample-http.js";
 export { locateJsonValues } from "./json-places.js";
 export { compareWithOfficial, officialSchemas } from "./openapi-diff.js";
+export type { OfficialDocument } from "./openapi-diff.js";

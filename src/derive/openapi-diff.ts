@@ -1,15 +1,21 @@
+import type { OpenAPIV2, OpenAPIV3 } from "openapi-types";
 import type { TypeRef } from "../model/operation.js";
 import { parseTypeRef } from "../markdown/type-ref.js";
 import type { DerivedSchema } from "./derive-schemas.js";
 
 type Node = Record<string, unknown>;
 
+/** An official description of the operation: an OpenAPI 3 or a Swagger 2 document. */
+export type OfficialDocument = OpenAPIV3.Document | OpenAPIV2.Document;
+
 /** The component schemas of an OpenAPI 3 file or the definitions of a Swagger 2 file. */
-export function officialSchemas(document: Node): Record<string, Node> {
-  const components = (document.components as Node | undefined)?.schemas ?? document.definitions;
+export function officialSchemas(document: OfficialDocument): Record<string, Node> {
+  const components = "components" in document
+    ? document.components?.schemas
+    : (document as OpenAPIV2.Document).definitions;
   const byShortName: Record<string, Node> = {};
-  for (const [name, schema] of Object.entries((components ?? {}) as Record<string, Node>)) {
-    byShortName[shortName(name)] = schema;
+  for (const [name, schema] of Object.entries(components ?? {})) {
+    byShortName[shortName(name)] = schema as Node;
   }
   return byShortName;
 }
@@ -22,7 +28,10 @@ export function officialSchemas(document: Node): Record<string, Node> {
  * Every property of ours also accepts null, which the official file does not declare; that
  * is by design (see type-schema.ts) and is not listed.
  */
-export function compareWithOfficial(derived: readonly DerivedSchema[], document: Node): string[] {
+export function compareWithOfficial(
+  derived: readonly DerivedSchema[],
+  document: OfficialDocument,
+): string[] {
   const official = officialSchemas(document);
   const ours = new Map(derived.map((schema) => [schema.typeName, schema.schema]));
   const differences: string[] = [];

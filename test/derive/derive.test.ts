@@ -2,7 +2,10 @@ import { expect } from "chai";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
-import { compareWithOfficial, deriveSchemas, officialSchemas } from "../../src/derive/index.js";
+import type { OpenAPIV3 } from "openapi-types";
+import {
+  compareWithOfficial, deriveSchemas, officialSchemas, type OfficialDocument,
+} from "../../src/derive/index.js";
 import { loadSpec } from "../../src/markdown/index.js";
 import { captureIo, copyCheckout, ROOT } from "../markdown/helpers.js";
 
@@ -10,9 +13,9 @@ const REFERENCE = "/work/shared/reference";
 const operation = loadSpec(join(ROOT, "spec"));
 const derived = deriveSchemas(operation);
 
-function readReference(name: string): Record<string, unknown> | undefined {
+function readReference(name: string): OfficialDocument | undefined {
   const file = join(REFERENCE, name);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : undefined;
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as OfficialDocument) : undefined;
 }
 
 describe("deriveSchemas", () => {
@@ -95,16 +98,16 @@ describe("the derived schemas against the official OpenAPI files", () => {
     if (!official) this.skip(); // the reference file lives outside the project (not shipped)
     // Date-times compare equal (pattern vs format: date-time) and nullability is ours by design;
     // see compareWithOfficial. Nothing else may differ.
-    expect(compareWithOfficial(derived, official as Record<string, unknown>)).to.deep.equal([]);
+    expect(compareWithOfficial(derived, official)).to.deep.equal([]);
   });
 
   it("notices a difference when one exists (the comparison can fail)", function () {
     const official = readReference("openapi3-2026-ticket-get-subset.json");
     if (!official) this.skip();
-    const changed = structuredClone(official) as { components: { schemas: Record<string, any> } };
-    const tag = changed.components.schemas["SuperOffice.CRM.Services.Tag"];
-    tag.properties.Id = { type: "integer", format: "int64" };
-    tag.properties.Extra = { type: "string" };
+    const changed = structuredClone(official) as OpenAPIV3.Document;
+    const tag = changed.components!.schemas!["SuperOffice.CRM.Services.Tag"] as OpenAPIV3.SchemaObject;
+    tag.properties!.Id = { type: "integer", format: "int64" };
+    tag.properties!.Extra = { type: "string" };
     expect(compareWithOfficial(derived, changed)).to.deep.equal([
       "Tag.Id: derived `integer/int32`, official `integer/int64`",
       "Tag.Extra: declared officially, not derived",
@@ -115,8 +118,8 @@ describe("the derived schemas against the official OpenAPI files", () => {
     const old = readReference("swagger-2021-ticket-get-subset.json");
     const current = readReference("openapi3-2026-ticket-get-subset.json");
     if (!old || !current) this.skip();
-    const before = officialSchemas(old as Record<string, unknown>);
-    const after = officialSchemas(current as Record<string, unknown>);
+    const before = officialSchemas(old);
+    const after = officialSchemas(current);
     const lacking = Object.entries(after).flatMap(([name, schema]) => {
       const properties = Object.keys((schema.properties ?? {}) as object);
       const known = Object.keys((before[name]?.properties ?? {}) as object);
