@@ -42,82 +42,88 @@ const NO_TICKETS: Outcome = {
   findings: [], skip: "no ticket id was given (--ticket, --fk-ticket)",
 };
 
-async function addsOnlyForeignKeys(ctx: CheckContext): Promise<Outcome> {
-  const report = findingsFor(ctx.requirement.id);
+/** Runs `judge` for every fk ticket and gathers the findings; skips when there is none. */
+async function forEachFkTicket(
+  ctx: CheckContext,
+  judge: (id: number) => Promise<Finding[]>,
+): Promise<Outcome> {
   const ids = fkTickets(ctx);
   if (ids.length === 0) return NO_TICKETS;
   const findings: Finding[] = [];
-  for (const id of ids) {
-    const plain = await fetchTicket(ctx, id);
-    const loaded = await fetchTicket(ctx, id, { query: [["fk", "true"]] });
-    const problem = plain.problem ?? loaded.problem;
-    if (problem) { findings.push(problem); continue; }
+  for (const id of ids) findings.push(...(await judge(id)));
+  return { findings };
+}
+
+/** The plain answer and the one to `fk=value`, or the finding that says why there are none. */
+async function fetchWithFk(ctx: CheckContext, id: number, value: string) {
+  const plain = await fetchTicket(ctx, id);
+  const loaded = await fetchTicket(ctx, id, { query: [["fk", value]] });
+  return { plain, loaded, problem: plain.problem ?? loaded.problem };
+}
+
+async function addsOnlyForeignKeys(ctx: CheckContext): Promise<Outcome> {
+  const report = findingsFor(ctx.requirement.id);
+  const outcome = await forEachFkTicket(ctx, async (id) => {
+    const { plain, loaded, problem } = await fetchWithFk(ctx, id, "true");
+    if (problem) return [problem];
     const added = fkAdditions(loaded.body, plain.body);
+    const found: Finding[] = [];
     for (const [key, value] of added) {
       if (!FOREIGN_KEY_NAME.test(key) || typeof value !== "string") {
-        findings.push(report(loaded.exchange, { severity: "fail",
+        found.push(report(loaded.exchange, { severity: "fail",
           where: childPointer("/ExtraFields", key), actual: excerpt(value),
           expected: "a key app.device.keyname with a string value",
           message: `fk=true added \`${key}\`, which is not a foreign-key entry` }));
       }
     }
     if (id === ctx.fkTicket && added.length === 0) {
-      findings.push(report(loaded.exchange, { severity: "fail", where: "/ExtraFields",
+      found.push(report(loaded.exchange, { severity: "fail", where: "/ExtraFields",
         actual: excerpt(extraFieldsOf(loaded.body)),
         expected: "at least one app.device.keyname entry",
         message: `fk=true added no foreign key to ticket ${id}, which has some` }));
     }
+    return found;
+  });
+  if (outcome.skip !== undefined || ctx.fkTicket !== undefined || outcome.findings.length > 0) {
+    return outcome;
   }
-  if (ctx.fkTicket === undefined && findings.length === 0) {
-    return { findings, skip: "no --fk-ticket was given, so whether fk=true adds a key was not " +
-      "tested (the keys it added were all well formed)" };
-  }
-  return { findings };
+  return { ...outcome, skip: "no --fk-ticket was given, so whether fk=true adds a key was not " +
+    "tested (the keys it added were all well formed)" };
 }
 
 async function falseEqualsAbsent(ctx: CheckContext): Promise<Outcome> {
   const report = findingsFor(ctx.requirement.id);
-  const ids = fkTickets(ctx);
-  if (ids.length === 0) return NO_TICKETS;
-  const findings: Finding[] = [];
-  for (const id of ids) {
-    const absent = await fetchTicket(ctx, id);
-    const off = await fetchTicket(ctx, id, { query: [["fk", "false"]] });
+  return forEachFkTicket(ctx, async (id) => {
+    const { plain: absent, loaded: off, problem: missing } = await fetchWithFk(ctx, id, "false");
     const on = await fetchTicket(ctx, id, { query: [["fk", "true"]] });
-    const problem = absent.problem ?? off.problem ?? on.problem;
-    if (problem) { findings.push(problem); continue; }
+    const problem = missing ?? on.problem;
+    if (problem) return [problem];
     const [absentExtra, offExtra] = [extraFieldsOf(absent.body), extraFieldsOf(off.body)];
-    findings.push(...diffValues(absentExtra, offExtra, "/ExtraFields").map((d) =>
+    const found = diffValues(absentExtra, offExtra, "/ExtraFields").map((d) =>
       report(off.exchange, { severity: "fail", where: d.pointer, actual: excerpt(d.right),
         expected: `${JSON.stringify(excerpt(d.left))} as without fk`,
-        message: "fk=false and no fk give different ExtraFields" })));
+        message: "fk=false and no fk give different ExtraFields" }));
     const loadedKeys = Object.keys(extraFieldsOf(on.body)).filter((k) => FOREIGN_KEY_NAME.test(k));
     for (const key of loadedKeys.filter((k) => k in offExtra || k in absentExtra)) {
-      findings.push(report(off.exchange, {
+      found.push(report(off.exchange, {
         severity: "fail", where: childPointer("/ExtraFields", key),
         actual: excerpt(offExtra[key] ?? absentExtra[key]), expected: "absent without fk=true",
         message: `the foreign key \`${key}\` is loaded without fk=true` }));
     }
-  }
-  return { findings };
+    return found;
+  });
 }
 
 async function changesOnlyExtraFields(ctx: CheckContext): Promise<Outcome> {
   const report = findingsFor(ctx.requirement.id);
-  const ids = fkTickets(ctx);
-  if (ids.length === 0) return NO_TICKETS;
-  const findings: Finding[] = [];
-  for (const id of ids) {
-    const plain = await fetchTicket(ctx, id);
-    const loaded = await fetchTicket(ctx, id, { query: [["fk", "true"]] });
-    const problem = plain.problem ?? loaded.problem;
-    if (problem) { findings.push(problem); continue; }
-    findings.push(...diffExceptExtraFields(plain.body, loaded.body).map((d) =>
+  return forEachFkTicket(ctx, async (id) => {
+    const { plain, loaded, problem } = await fetchWithFk(ctx, id, "true");
+    if (problem) return [problem];
+    return diffExceptExtraFields(plain.body, loaded.body).map((d) =>
       report(loaded.exchange, { severity: "fail", where: d.pointer, actual: excerpt(d.right),
         expected: `${JSON.stringify(excerpt(d.left))} as without fk`,
-        message: "fk=true changed a value outside ExtraFields" })));
-  }
-  return { findings };
+        message: "fk=true changed a value outside ExtraFields" }));
+  });
 }
 
 /** Spellings of fk that must be read as the bool they name. */

@@ -1,12 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { debuglog } from "node:util";
 import { ConformanceError } from "../model/errors.js";
 import type { Profile } from "../model/finding.js";
-import { findRepoRoot } from "../markdown/repo-root.js";
 import { toViolations } from "./ajv-violations.js";
 import { type CompiledSchemas, type SchemaDocument } from "./compile-schemas.js";
 import { loadCompiledSchemas } from "./standalone/load.js";
+import { readSchemaSet, schemasDirOf } from "./standalone/schema-set.js";
 import type { Violation } from "./violation.js";
 
 const log = debuglog("ct:validate");
@@ -19,19 +17,12 @@ export interface BodyValidators {
 
 /** The checkout's `schemas/` folder. */
 export function defaultSchemasDir(): string {
-  return join(findRepoRoot(), "schemas");
+  return schemasDirOf();
 }
 
 /** Reads every `*.schema.json` in `dir`. */
 export function readSchemaDocuments(dir: string = defaultSchemasDir()): SchemaDocument[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((name) => name.endsWith(".schema.json")).sort();
-  } catch (error) {
-    const message = `${dir}: cannot read the schemas folder`;
-    throw new ConformanceError("ERR_CT_USAGE", message, { cause: error });
-  }
-  return names.map((name) => JSON.parse(readFileSync(join(dir, name), "utf8")) as SchemaDocument);
+  return readSchemaSet(dir).documents;
 }
 
 /** Loads the compiled validators for the schemas in `schemas/`. */
