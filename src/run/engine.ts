@@ -45,7 +45,8 @@ export type MochaState = "passed" | "failed" | "pending";
 
 /**
  * The suite files in run order. STATUS-5 and STATUS-6 judge every exchange of the run, so
- * their suite is last. Each is imported lazily: a suite module registers itself only under the mocha CLI.
+ * their suite is last. Each is imported lazily: a suite module registers itself only under
+ * the mocha CLI.
  */
 const SUITES: ReadonlyArray<readonly [string, () => Promise<{ default: RegisterSuite }>]> = [
   ["suites/status.suite.ts", () => import("../../suites/status.suite.js")],
@@ -71,14 +72,15 @@ const idOfTitle = (title: string): string => title.split(" ")[0] ?? title;
  * Runs the suites on a fresh Mocha instance and returns the verdicts in catalogue order with
  * mocha's own state per requirement (a test holds the two against each other).
  */
-export async function runSuites(options: RunOptions): Promise<{
+export async function runSuites(given: RunOptions): Promise<{
   verdicts: Verdict[];
   mocha: Map<string, MochaState>;
 }> {
+  const options = { ...given, onProgress: guarded(given.onProgress) };
   const selected = selectRequirements(options.only);
   const session = createRunSession(options, selected);
   const source: SuiteSource = { session: () => session, selects: (id) => session.selects(id) };
-  options.onProgress?.({ type: "start", total: selected.length });
+  options.onProgress({ type: "start", total: selected.length });
 
   const mocha = new Mocha({ reporter: SilentReporter as unknown as Mocha.ReporterConstructor,
     timeout: 0 });
@@ -108,6 +110,20 @@ export async function runSuites(options: RunOptions): Promise<{
   });
   log("run done: %d verdicts", verdicts.length);
   return { verdicts, mocha: states };
+}
+
+/**
+ * A progress listener that cannot stop the run. Note: a listener that throws (a console whose
+ * reader went away) is logged and the run goes on.
+ */
+function guarded(listener: RunOptions["onProgress"]): (event: ProgressEvent) => void {
+  return (event) => {
+    try {
+      listener?.(event);
+    } catch (error) {
+      log("a progress listener failed: %o", error);
+    }
+  };
 }
 
 /** Runs the mocha suites in `suites/` against the target: one verdict per requirement. */

@@ -149,4 +149,21 @@ describe(title, function () {
     expect(run.stdout()).to.include("COULD NOT JUDGE (exit 2)");
     expect(run.stderr()).not.to.match(/^\[\d+\//m);
   });
+
+  it("a reader that goes away (| head -1): the run goes on, exits as its record says", async () => {
+    const out = join(dir, "closed-reader");
+    const child = spawn(process.execPath, [bin, "run", "--only", "STATUS,AUTH", "--out", out], {
+      cwd: dir, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"],
+    });
+    // Read the first progress line, then close both pipes as `| head -1` does.
+    await new Promise<void>((resolve) => child.stderr.once("data", () => resolve()));
+    child.stderr.destroy();
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+
+    const record = readCompleteReports(out);
+    expect(record.status.state).to.equal("completed");
+    expect(record.totals.error, "every requirement was judged").to.equal(0);
+    expect(code).to.equal(record.exitCode);
+  });
 });

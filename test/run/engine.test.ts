@@ -51,6 +51,15 @@ describe("the engine", () => {
       Array.from({ length: 6 }, () => ["requirement-start", "requirement-end"]).flat());
   });
 
+  it("goes on when a progress listener throws", async () => {
+    const target = referenceTarget();
+    const onProgress = () => { throw new Error("the console went away"); };
+    const options = { ...seedRunOptions(target), only: ["AUTH"], onProgress };
+    const verdicts = await runRequirements(options);
+    await target.close();
+    expect(verdicts.map((verdict) => verdict.verdict)).not.to.include("error");
+  });
+
   it("stops when aborted and marks what it did not judge as interrupted", async () => {
     const target = referenceTarget();
     const controller = new AbortController();
