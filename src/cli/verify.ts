@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { findRepoRoot } from "../markdown/index.js";
 import { ConformanceError, isConformanceError } from "../model/errors.js";
 import type { RunRecord } from "../model/record.js";
 import { RECORD_FORMAT } from "../report/build-record.js";
 import { bannerOf } from "../report/outcome.js";
 import { checkSeal, type SealCheck } from "../report/seal.js";
+import { selectRequirements } from "../run/select-requirements.js";
 import type { CliIo } from "./io.js";
 
 /**
@@ -39,7 +41,7 @@ export async function verifyCommand(
     ].join("\n"),
   );
 
-  const problems = describeProblems(check, keyFile);
+  const problems = [...describeProblems(check, keyFile), ...requirementSetProblems(record)];
   if (problems.length === 0) {
     io.out(`${CONCLUSIONS[conclusionOf(check, keyFile)]}\n`);
     return 0;
@@ -100,6 +102,39 @@ function describeProblems(check: SealCheck, keyFile: string | undefined): string
     problems.push("a public key was given but the record is not signed");
   }
   return problems;
+}
+
+/**
+ * The requirements a run with the record's options judges, each once. Note: a record is sealed
+ * over whatever it lists, so one with a requirement dropped (or listed twice) and its totals and
+ * hash fixed up would otherwise pass; only records of this suite version can be held to its
+ * catalogue.
+ */
+function requirementSetProblems(record: RunRecord): string[] {
+  const listed = (record.requirements ?? []).map((verdict) => verdict.id);
+  const problems = [...new Set(listed)]
+    .filter((id) => listed.indexOf(id) !== listed.lastIndexOf(id))
+    .map((id) => `the record lists ${id} more than once`);
+  if (record.suite?.version !== suiteVersion() || record.status?.state === "aborted") {
+    return problems;
+  }
+  const expected = selectRequirements(record.options?.only).map((requirement) => requirement.id);
+  const scope = record.options?.only ? `--only ${record.options.only.join(",")}` : "a whole run";
+  const missing = expected.filter((id) => !listed.includes(id));
+  const extra = listed.filter((id) => !expected.includes(id));
+  if (missing.length > 0) {
+    problems.push(`the record lacks ${missing.join(", ")}, which ${scope} judges`);
+  }
+  if (extra.length > 0) {
+    problems.push(`the record lists ${extra.join(", ")}, which ${scope} does not judge`);
+  }
+  return problems;
+}
+
+/** This suite's version, as its package.json states it. */
+function suiteVersion(): string {
+  const text = readFileSync(join(findRepoRoot(), "package.json"), "utf8");
+  return (JSON.parse(text) as { version: string }).version;
 }
 
 function readRecord(path: string): RunRecord {

@@ -24,7 +24,10 @@ describe("cli: so-conformance verify", () => {
     writeFileSync(otherKeyFile, other.publicKey.export({ type: "spki", format: "pem" }));
     const privateKey = keys.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     report = join(dir, "certification.json");
-    writeFileSync(report, JSON.stringify(sealRecord(fixtureRecord(), privateKey), null, 2));
+    // The fixture judges five requirements: as a run would record them under `--only`.
+    const record = fixtureRecord();
+    record.options.only = record.requirements.map((verdict) => verdict.id);
+    writeFileSync(report, JSON.stringify(sealRecord(record, privateKey), null, 2));
   });
 
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -106,8 +109,35 @@ describe("cli: so-conformance verify", () => {
     expect(result.out).to.include("hash:      matches the record");
     expect(result.err).to.equal(
       "so-conformance: the content contradicts itself: exitCode is 1 (DOES NOT CONFORM) but the " +
-        "verdicts, profile lenient and status completed call for 0 (CONFORMS)\n",
+        "verdicts, profile lenient and status completed call for 0 (CONFORMS (PARTIAL))\n",
     );
+  });
+
+  it("exits 1 for a requirement dropped or listed twice, totals and hash fixed", async () => {
+    const fixUp = (record: RawRecord) => {
+      delete record.signature;
+      record.totals = { pass: 0, fail: 0, warn: 0, skip: 0, error: 0, total: 0 };
+      for (const requirement of record.requirements) record.totals[requirement.verdict] += 1;
+      record.totals.total = record.requirements.length;
+      record.sha256 = hashRecord(record);
+    };
+    const dropped = tampered((record) => {
+      record.requirements = record.requirements.filter(
+        (verdict: { verdict: string }) => verdict.verdict !== "pass");
+      fixUp(record);
+    }, "dropped.json");
+    const doubled = tampered((record) => {
+      record.requirements.push(record.requirements[1]);
+      fixUp(record);
+    }, "doubled.json");
+    const droppedResult = await verify(dropped);
+    expect(droppedResult.code).to.equal(1);
+    expect(droppedResult.err)
+      .to.match(/^so-conformance: the record lacks [A-Z]+-\d, which --only /m);
+    const doubledResult = await verify(doubled);
+    expect(doubledResult.code).to.equal(1);
+    expect(doubledResult.err)
+      .to.match(/^so-conformance: the record lists [A-Z]+-\d more than once$/m);
   });
 
   it("exits 1 when a record with an error verdict claims to conform", async () => {
@@ -124,7 +154,7 @@ describe("cli: so-conformance verify", () => {
     const result = await verify(path);
     expect(result.code).to.equal(1);
     expect(result.err).to.match(
-      /exitCode is 0 \(CONFORMS\) but .* call for 2 \(COULD NOT JUDGE\)\n$/,
+      /exitCode is 0 \(CONFORMS \(PARTIAL\)\) but .* call for 2 \(COULD NOT JUDGE\)\n$/,
     );
   });
 
