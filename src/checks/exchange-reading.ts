@@ -1,5 +1,6 @@
 import type { Exchange } from "../model/exchange.js";
 import type { Finding } from "../model/finding.js";
+import { BYTE_ORDER_MARK_REASON, startsWithByteOrderMark } from "../validate/index.js";
 
 /** The media type of a response without parameters, in lower case, and its charset. */
 export function contentTypeOf(exchange: Exchange): { essence: string; charset?: string } {
@@ -72,10 +73,7 @@ export function readJson(
   exchange: Exchange,
 ): { ok: true; value: unknown } | { ok: false; why: string } {
   const body = exchange.response?.body ?? "";
-  if (body.startsWith("\uFEFF")) {
-    return { ok: false,
-      why: "the body starts with a byte order mark (U+FEFF), which JSON forbids" };
-  }
+  if (startsWithByteOrderMark(body)) return { ok: false, why: BYTE_ORDER_MARK_REASON };
   if (nestsDeeperThan(body, MAX_JSON_DEPTH)) {
     const why = `the body nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep`;
     return { ok: false, why };

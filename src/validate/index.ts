@@ -19,6 +19,7 @@ export type { XmlBody, SchemaLookup } from "./xml-body.js";
 export { validateBodyText } from "./validate-body.js";
 export type { BodyFormat, BodyOptions, BodyReport } from "./validate-body.js";
 export { parseJsonBody, decodeUtf8, locateJsonError, lineColumnAt } from "./json-text.js";
+export { BYTE_ORDER_MARK_REASON, startsWithByteOrderMark } from "./json-text.js";
 export { allowedWords } from "./allowed-words.js";
 
 let defaultSchemas: CompiledSchemas | undefined;

@@ -1,5 +1,17 @@
 import { ConformanceError } from "../model/errors.js";
 
+/**
+ * Why a JSON body that opens with U+FEFF is refused. RFC 8259 forbids the mark in JSON sent
+ * over the network; `run` and `validate` both say it in these words, so they judge alike.
+ */
+export const BYTE_ORDER_MARK_REASON =
+  "the body starts with a byte order mark (U+FEFF), which JSON forbids";
+
+/** Whether a text opens with a byte order mark. */
+export function startsWithByteOrderMark(text: string): boolean {
+  return text.startsWith("\uFEFF");
+}
+
 /** Where in a text an offset falls, 1-based. */
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split("\n");
@@ -7,12 +19,12 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
 }
 
 /**
- * Decodes a body file: strips a UTF-8 byte order mark and refuses bytes that are not UTF-8,
- * naming the line and column of the first bad sequence.
+ * Decodes a body file, refusing bytes that are not UTF-8 and naming the line and column of the
+ * first bad sequence. A byte order mark is kept, so the JSON reader can refuse it.
  */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     const lenient = new TextDecoder("utf-8").decode(bytes);
     const at = lineColumnAt(lenient, Math.max(0, lenient.indexOf("\uFFFD")));
@@ -23,9 +35,14 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   }
 }
 
-/** Parses a JSON body; on failure names file:line:column and the reason, without a stack. */
-export function parseJsonBody(text: string, file: string): unknown {
-  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+/**
+ * Parses a JSON body; on failure (a byte order mark included) names file:line:column and the
+ * reason, without a stack.
+ */
+export function parseJsonBody(body: string, file: string): unknown {
+  if (startsWithByteOrderMark(body)) {
+    throw new ConformanceError("ERR_CT_INPUT_MALFORMED", `${file}:1:1: ${BYTE_ORDER_MARK_REASON}`);
+  }
   try {
     return JSON.parse(body);
   } catch {

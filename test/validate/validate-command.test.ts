@@ -2,7 +2,10 @@ import { expect } from "chai";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readJson } from "../../src/checks/exchange-reading.js";
 import { main } from "../../src/cli/main.js";
+import type { Exchange } from "../../src/model/exchange.js";
+import { BYTE_ORDER_MARK_REASON } from "../../src/validate/index.js";
 import { captureIo } from "../markdown/helpers.js";
 
 const ORIGIN_WORDS =
@@ -69,13 +72,39 @@ describe("so-conformance validate", () => {
     });
   });
 
-  it("handles a byte order mark and judges the body behind it", async () => {
+  it("calls a body behind a byte order mark malformed, in the words `run` uses", async () => {
     const result = await run("bom.json");
     expect(result.code).to.equal(1);
-    expect(result.out).to.include(
-      "bom.json: invalid\n  fail maximum at /TicketId: 2147483648 is above the range of its type " +
-        "(value: 2147483648; allowed: int32 (-2147483648..2147483647) or null)\n",
+    expect(result.out).to.equal(
+      `bom.json:1:1: malformed: ${BYTE_ORDER_MARK_REASON}\n` +
+        summary("1 body", "0 valid, 0 invalid, 1 malformed, 0 skipped, 0 warnings"),
     );
+  });
+
+  it("calls an NDJSON line or a HAR body behind a byte order mark malformed", async () => {
+    const ticket = '{"TicketId": 1}';
+    writeFileSync(join(dir, "bom.ndjson"), `${ticket}\n\uFEFF${ticket}\n`);
+    const entry = (text: string) => ({
+      request: { method: "GET", url: "https://crm.example/api/v1/Ticket/1" },
+      response: { status: 200, content: { mimeType: "application/json", text } },
+    });
+    const har = { log: { entries: [entry(ticket), entry(`\uFEFF${ticket}`)] } };
+    writeFileSync(join(dir, "bom.har"), JSON.stringify(har));
+    const result = await run("bom.ndjson", "bom.har");
+    expect(result.code).to.equal(1);
+    expect(result.out).to.equal(
+      `bom.ndjson:2: malformed: ${BYTE_ORDER_MARK_REASON}\n` +
+        `bom.har#entries[1]:1:1: malformed: ${BYTE_ORDER_MARK_REASON}\n` +
+        summary("4 bodies", "2 valid, 0 invalid, 2 malformed, 0 skipped, 0 warnings"),
+    );
+  });
+
+  it("shares one message with the `run` checks", () => {
+    const reading = readJson({
+      id: "x",
+      response: { status: 200, headers: {}, body: "\uFEFF{}" },
+    } as unknown as Exchange);
+    expect(reading).to.deep.equal({ ok: false, why: BYTE_ORDER_MARK_REASON });
   });
 
   it("reports malformed bodies on stdout with file:line:column, exit 1, no stack", async () => {

@@ -34,7 +34,8 @@ export interface BatchVerdict {
   results: BodyResult[];
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
+// A byte order mark is kept: JSON forbids it, and the readers say so; XML allows it.
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** The validators and schemas a judge works with. */
 export interface Judge {

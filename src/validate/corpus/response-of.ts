@@ -1,3 +1,4 @@
+import { BYTE_ORDER_MARK_REASON, startsWithByteOrderMark } from "../json-text.js";
 import type { BodyFormat } from "../validate-body.js";
 import type { UnitFormat } from "./unit.js";
 
@@ -61,7 +62,8 @@ function fromRecord(record: Json): RecordedResponse {
  * An NDJSON line: a gateway-log record when its top level has a lower-case `body`, or a
  * `response` object (no ticket property is spelt so); otherwise the line is the body itself.
  */
-function fromLine(text: string): RecordedResponse {
+function fromLine(text: string): RecordedResponse | NoResponse {
+  if (startsWithByteOrderMark(text)) return { malformed: BYTE_ORDER_MARK_REASON };
   const value = JSON.parse(text) as unknown;
   if (isObject(value) && "body" in value) return fromRecord(value);
   if (isObject(value) && isObject(value.response)) return fromRecord(value.response);
