@@ -150,7 +150,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       // Help and version exit 0; every other parse failure is a usage error.
       exitCode = error.exitCode === 0 ? 0 : 2;
     } else if (isConformanceError(error)) {
-      io.err(`so-conformance: ${error.message} [${error.code}]\n`);
+      // Note: a usage error points at the command's help, as the parser's own errors do.
+      const command = argv[2] !== undefined && !argv[2].startsWith("-") ? ` ${argv[2]}` : "";
+      const hint = error.code === "ERR_CT_USAGE" ? ` (see so-conformance${command} --help)` : "";
+      io.err(`so-conformance: ${error.message} [${error.code}]${hint}\n`);
       exitCode = 2;
     } else {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

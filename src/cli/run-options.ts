@@ -47,7 +47,7 @@ export function parseRunOptions(raw: Record<string, unknown>, cwd: string): RunS
   const settings: RunSettings = {
     tickets,
     profile: raw.profile === "strict" ? "strict" : "lenient",
-    outDir: resolve(cwd, text("out") ?? "reports"),
+    outDir: resolve(cwd, nonEmpty("--out", text("out") ?? "reports")),
     timeoutMs: parsePositive("--timeout", text("timeout") ?? "10000"),
     runTimeoutMs: parsePositive("--run-timeout", text("runTimeout") ?? "600000"),
     maxBodyBytes: parsePositive("--max-body", text("maxBody") ?? String(8 * 1024 * 1024)),
@@ -59,8 +59,10 @@ export function parseRunOptions(raw: Record<string, unknown>, cwd: string): RunS
   if (missing !== undefined) settings.missingTicket = parseId("--missing-ticket", missing);
   if (text("fkTicket") !== undefined) settings.fkTicket = parseId("--fk-ticket", text("fkTicket")!);
   if (text("only") !== undefined) settings.only = parseOnly(text("only")!);
-  if (text("record") !== undefined) settings.record = resolve(cwd, text("record")!);
-  if (text("replay") !== undefined) settings.replay = resolve(cwd, text("replay")!);
+  for (const flag of ["record", "replay"] as const) {
+    const folder = text(flag);
+    if (folder !== undefined) settings[flag] = resolve(cwd, nonEmpty(`--${flag}`, folder));
+  }
   if (text("signKey") !== undefined) settings.signKey = readKeyFile(resolve(cwd, text("signKey")!));
   return settings;
 }
@@ -124,6 +126,12 @@ function readKeyFile(path: string): string {
   }
   readSigningKey(pem);
   return pem;
+}
+
+/** A folder flag's value; an empty one would quietly mean the working directory. */
+function nonEmpty(flag: string, value: string): string {
+  if (value.trim() === "") throw usage(`\`${flag}\` is empty; name a folder`);
+  return value;
 }
 
 function usage(message: string): ConformanceError {

@@ -62,7 +62,7 @@ export function explainOutcome(record: RunRecord): string {
   }
   if (totals.fail > 0) parts.push(`${totals.fail} requirement(s) failed.`);
   if (totals.error > 0) parts.push(`${totals.error} requirement(s) could not be judged.`);
-  if (status.state === "completed" && totals.pass + totals.fail + totals.warn === 0) {
+  if (status.state === "completed" && totals.total > 0 && totals.skip === totals.total) {
     parts.push("Nothing was judged: every requirement run was skipped.");
   }
   if (record.exitCode === 0) parts.push(`The target meets ${scope} requirement judged.`);

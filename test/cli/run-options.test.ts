@@ -14,11 +14,21 @@ describe("cli: run flags", () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   const cases: Array<{ args: string[]; says: RegExp }> = [
-    { args: ["--ticket", "abc", "--target", LOCAL], says: /`--ticket` `abc` is not a ticket id: a whole number from 1 to 2147483647/ },
-    { args: ["--target", LOCAL, "--ticket", "2147483648"], says: /`--ticket` `2147483648` is not a ticket id/ },
+    {
+      args: ["--ticket", "abc", "--target", LOCAL],
+      says: /`--ticket` `abc` is not a ticket id: a whole number from 1 to 2147483647/,
+    },
+    {
+      args: ["--target", LOCAL, "--ticket", "2147483648"],
+      says: /`--ticket` `2147483648` is not a ticket id/,
+    },
     { args: ["--missing-ticket", "1.5"], says: /`--missing-ticket` `1.5` is not a ticket id/ },
     { args: ["--target", LOCAL, "--ticket", "-5"], says: /`--ticket` `-5` is not a ticket id/ },
     { args: ["--fk-ticket", "0"], says: /`--fk-ticket` `0` is not a ticket id/ },
+    {
+      args: ["--out", ""],
+      says: /`--out` is empty; name a folder \[ERR_CT_USAGE\] \(see so-conformance run --help\)$/m,
+    },
     { args: ["--record", "a", "--replay", "b"], says: /`--record` and `--replay` exclude each/ },
     {
       args: ["--only", "STATUS,NOPE"],
