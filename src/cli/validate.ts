@@ -4,6 +4,7 @@ import { ConformanceError } from "../model/errors.js";
 import type { Profile } from "../model/finding.js";
 import {
   exitCodeOf,
+  renderNoBody,
   renderResult,
   renderSummary,
   validateCorpus,
@@ -51,7 +52,7 @@ function writeJsonSummary(path: string, given: string, summary: CorpusSummary): 
  * stdout: a line per body with something to say (unless `--quiet`), then the summary.
  * stderr: only why the command could not run. Exit 0 when every body is valid (warnings
  * allowed), 1 when a body is invalid or malformed, 2 when the command could not run (bad flags,
- * a path that does not exist or cannot be read, an unwritable `--json`).
+ * a path that does not exist or cannot be read, an unwritable `--json`, inputs without a body).
  */
 export async function validateCommand(
   files: string[],
@@ -74,6 +75,10 @@ export async function validateCommand(
       onResult: (result) => io.out(renderResult(result, name)),
     },
   );
+  if (summary.bodies === 0) {
+    io.err(renderNoBody(summary, files));
+    return exitCodeOf(summary);
+  }
   io.out(renderSummary(summary, name));
   if (json !== undefined && jsonPath !== undefined) writeJsonSummary(jsonPath, json, summary);
   return exitCodeOf(summary);

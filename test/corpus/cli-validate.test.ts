@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CliIo } from "../../src/cli/io.js";
@@ -69,6 +69,22 @@ describe("so-conformance validate over a corpus", () => {
   it("exits 2 with one clear line on input it cannot read", async () => {
     const { code, err } = await validate(dir, "missing.ndjson");
     expect(code).to.equal(2);
-    expect(err).to.equal("so-conformance: cannot read `" + join(dir, "missing.ndjson") + "`: no such file or directory [ERR_CT_USAGE]\n");
+    const line = "so-conformance: cannot read `" + join(dir, "missing.ndjson") + "`: no such file or directory [ERR_CT_USAGE]";
+    // One line, whatever hint at --help follows the code.
+    expect(err.startsWith(line)).to.equal(true, err);
+    expect(err.split("\n")).to.have.length(2);
+  });
+
+  it("exits 2 naming the inputs when they hold no body at all, so a wrong path is not green", async () => {
+    mkdirSync(join(dir, "empty-folder"));
+    writeFileSync(join(dir, "empty-folder", "notes.txt"), "not a body");
+    writeFileSync(join(dir, "blank.ndjson"), "\n\n");
+    const { code, out, err } = await validate(dir, "empty-folder/", "blank.ndjson", "--workers", "1");
+    expect(code).to.equal(2);
+    expect(out).to.equal("");
+    expect(err).to.equal(
+      "validate: no body found in empty-folder/, blank.ndjson " +
+        "(looked for .json, .ndjson, .jsonl, .har, .xml)\n",
+    );
   });
 });

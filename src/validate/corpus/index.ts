@@ -1,5 +1,5 @@
 export { validateCorpus, type CorpusOptions, type CorpusSummary } from "./run-corpus.js";
-export { exitCodeOf, renderResult, renderSummary } from "./render.js";
-export { resolveSources, type InputFormat, type OpenStdin, type Source } from "./sources.js";
+export { exitCodeOf, renderNoBody, renderResult, renderSummary } from "./render.js";
+export { BODY_EXTENSIONS, resolveSources, type InputFormat, type OpenStdin, type Source } from "./sources.js";
 export type { BodyResult, Outcome, ViolationCount } from "./tally.js";
 export { JsonScanError, JsonScanner } from "./json-scanner.js";

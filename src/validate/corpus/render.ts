@@ -1,4 +1,5 @@
 import type { CorpusSummary } from "./run-corpus.js";
+import { BODY_EXTENSIONS } from "./sources.js";
 import type { BodyResult } from "./tally.js";
 
 /** A count with its noun in the right number: `1 body`, `2 bodies`. */
@@ -61,7 +62,25 @@ export function renderSummary(
   return [...head, ...table].map((line) => `${line}\n`).join("");
 }
 
-/** The exit code a summary calls for: 1 when any body is invalid or malformed, else 0. */
+/**
+ * The line printed instead of the summary when the inputs held no body at all, naming them as
+ * given: `validate: no body found in empty-folder/ (looked for .json, …)`.
+ */
+export function renderNoBody(summary: CorpusSummary, inputs: readonly string[]): string {
+  const passedOver =
+    summary.ignored > 0
+      ? `; ${counted(summary.ignored, "HAR entry", "HAR entries")} passed over ` +
+        "(not GET …/v1/Ticket/{id})"
+      : "";
+  const looked = `looked for ${BODY_EXTENSIONS.join(", ")}`;
+  return `validate: no body found in ${inputs.join(", ")} (${looked})${passedOver}\n`;
+}
+
+/**
+ * The exit code a summary calls for: 2 when the inputs held no body at all (a wrong or empty
+ * path must not pass a CI job), 1 when any body is invalid or malformed, else 0.
+ */
 export function exitCodeOf(summary: CorpusSummary): number {
+  if (summary.bodies === 0) return 2;
   return summary.invalid > 0 || summary.malformed > 0 ? 1 : 0;
 }

@@ -11,11 +11,14 @@ export type InputFormat = "json" | "xml" | "ndjson" | "har";
 /** Formats by file extension; in directories, other files are passed over. */
 const BY_EXTENSION: Record<string, InputFormat> = {
   ".json": "json",
-  ".xml": "xml",
   ".ndjson": "ndjson",
   ".jsonl": "ndjson",
   ".har": "har",
+  ".xml": "xml",
 };
+
+/** The file extensions a directory is searched for, as a message lists them. */
+export const BODY_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION);
 
 /** One input to read: a file, or standard input (`-`). */
 export interface Source {
