@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { h } from "hastscript";
 import type { Exchange } from "../model/exchange.js";
-import type { Verdict } from "../model/finding.js";
+import type { Finding, Verdict } from "../model/finding.js";
 import type { RunRecord } from "../model/record.js";
 import { formatClause } from "./clause.js";
 import { runFacts, signatureFacts, SIGN_OFF_FIELDS, type Fact } from "./facts.js";
@@ -12,14 +12,14 @@ import {
   describeFinding,
   describeRequest,
   describeResponse,
+  DETAILED_VERDICTS,
   evidenceFor,
   noteOf,
+  passingWithNotes,
 } from "./plain-text.js";
 
 const REQUIREMENT_COLUMNS = ["id", "level", "verdict", "requirement", "clause", "note"];
 
-/** Verdicts that get a detail section with findings and evidence. */
-const DETAILED = new Set(["fail", "warn", "error"]);
 
 /** Renders the record as one self-contained HTML page: no scripts, no external resources. */
 export function renderHtml(record: RunRecord): string {
@@ -43,6 +43,7 @@ export function renderHtml(record: RunRecord): string {
           totalsSection(record),
           areaSection(record),
           requirementsSection(record),
+          ...notesSection(record),
           detailsSection(record),
           factsSection("Run and environment", "run", runFacts(record)),
           signatureSection(record),
@@ -100,8 +101,10 @@ function requirementsSection(record: RunRecord): Element {
 
 function requirementRow(verdict: Verdict, specFile: string): Element {
   const note = noteOf(verdict);
-  const detailed = DETAILED.has(verdict.verdict);
-  const link = detailed ? h("a", { href: `#detail-${verdict.id}` }, note || "details") : note;
+  const detailed = DETAILED_VERDICTS.has(verdict.verdict);
+  const noted = verdict.verdict === "pass" && verdict.findings.length > 0;
+  const anchor = detailed ? `#detail-${verdict.id}` : noted ? `#notes-${verdict.id}` : undefined;
+  const link = anchor ? h("a", { href: anchor }, note || "details") : note;
   const attributes = {
     id: `req-${verdict.id}`,
     dataRequirement: verdict.id,
@@ -117,11 +120,29 @@ function requirementRow(verdict: Verdict, specFile: string): Element {
   ]);
 }
 
+/** The findings of passing requirements, which have no detail section of their own. */
+function notesSection(record: RunRecord): Element[] {
+  const noted = passingWithNotes(record.requirements);
+  if (noted.length === 0) return [];
+  const items = noted.map((verdict) =>
+    h("li", { id: `notes-${verdict.id}` }, [
+      h("code", verdict.id),
+      h("ul.findings", verdict.findings.map(findingItem)),
+    ]),
+  );
+  const heading = h("h2", "Notes on passing requirements");
+  return [h("section", { id: "notes" }, [heading, h("ul", items)])];
+}
+
 function detailsSection(record: RunRecord): Element {
-  const detailed = record.requirements.filter((verdict) => DETAILED.has(verdict.verdict));
+  const detailed = record.requirements.filter((verdict) => DETAILED_VERDICTS.has(verdict.verdict));
   const body: ElementContent[] =
     detailed.length > 0 ? detailed.map(detailBlock) : [h("p", "No failures, warnings or errors.")];
   return h("section", { id: "details" }, [h("h2", "Failures, warnings and errors"), ...body]);
+}
+
+function findingItem(finding: Finding): Element {
+  return h("li.finding", describeFinding(finding));
 }
 
 function detailBlock(verdict: Verdict): Element {
@@ -140,7 +161,7 @@ function detailBlock(verdict: Verdict): Element {
     h("p", verdict.statement),
     ...(verdict.reason ? [h("p", [h("strong", "Reason: "), verdict.reason])] : []),
     findings.length > 0
-      ? h("ul.findings", findings.map((finding) => h("li.finding", describeFinding(finding))))
+      ? h("ul.findings", findings.map(findingItem))
       : h("p", "No findings recorded."),
     ...evidenceFor(findings, verdict.evidence).map(evidenceBlock),
   ]);

@@ -12,11 +12,12 @@ import {
   describeFinding,
   describeRequest,
   describeResponse,
+  DETAILED_VERDICTS,
   evidenceFor,
   noteOf,
+  passingWithNotes,
 } from "./plain-text.js";
 
-const DETAILED = new Set(["fail", "warn", "error"]);
 const COUNT_COLUMNS = [...VERDICT_KINDS, "total"] as const;
 
 /** Renders the record as GitHub-flavoured Markdown (tables through remark-gfm). */
@@ -40,6 +41,7 @@ export function renderMarkdown(record: RunRecord): string {
       ]),
       heading(2, [text("Requirements")]),
       requirementTable(record.requirements, record.spec.file),
+      ...notes(record.requirements),
       heading(2, [text("Failures, warnings and errors")]),
       ...details(record.requirements),
       heading(2, [text("Run and environment")]),
@@ -65,8 +67,18 @@ function requirementTable(verdicts: readonly Verdict[], specFile: string): Table
   return tableOfCells([header, ...rows]);
 }
 
+/** The findings of passing requirements, which have no detail section of their own. */
+function notes(verdicts: readonly Verdict[]): RootContent[] {
+  const noted = passingWithNotes(verdicts);
+  if (noted.length === 0) return [];
+  const items = noted.flatMap((verdict) =>
+    verdict.findings.map((finding) => `${verdict.id}: ${describeFinding(finding)}`),
+  );
+  return [heading(2, [text("Notes on passing requirements")]), bulletList(items)];
+}
+
 function details(verdicts: readonly Verdict[]): RootContent[] {
-  const detailed = verdicts.filter((verdict) => DETAILED.has(verdict.verdict));
+  const detailed = verdicts.filter((verdict) => DETAILED_VERDICTS.has(verdict.verdict));
   if (detailed.length === 0) return [paragraph([text("No failures, warnings or errors.")])];
   return detailed.flatMap((verdict): RootContent[] => [
     heading(3, [code(verdict.id), text(` ${verdict.verdict} (${verdict.level})`)]),

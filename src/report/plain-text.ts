@@ -1,5 +1,8 @@
 import type { Exchange } from "../model/exchange.js";
-import type { Finding, Verdict } from "../model/finding.js";
+import type { Finding, Verdict, VerdictKind } from "../model/finding.js";
+
+/** Verdicts that get a detail section with their findings and evidence. */
+export const DETAILED_VERDICTS: ReadonlySet<VerdictKind> = new Set(["fail", "warn", "error"]);
 
 /** A finding on one line: message, then where, expected and actual when known. */
 export function describeFinding(finding: Finding): string {
@@ -29,10 +32,20 @@ export function describeResponse(exchange: Exchange): string {
   return [`HTTP ${response.status}`, ...headers, "", `${response.body}${cut}`].join("\n");
 }
 
-/** The last column of a requirement row: the reason, or how many findings there are. */
+/**
+ * Passing requirements that still noted something, such as the undocumented statuses STATUS-5
+ * saw: their findings are listed under the requirements, since no detail section shows them.
+ */
+export function passingWithNotes(verdicts: readonly Verdict[]): Verdict[] {
+  return verdicts.filter((verdict) => verdict.verdict === "pass" && verdict.findings.length > 0);
+}
+
+/** The last column of a requirement row: the reason, or how many findings and where they are. */
 export function noteOf(verdict: Verdict): string {
   if (verdict.reason) return verdict.reason;
-  return verdict.findings.length > 0 ? `${verdict.findings.length} finding(s)` : "";
+  const count = verdict.findings.length;
+  if (count === 0) return "";
+  return verdict.verdict === "pass" ? `${count} note(s), listed below` : `${count} finding(s)`;
 }
 
 /** The exchanges a verdict's findings point at; all of its evidence when none point anywhere. */
@@ -54,3 +67,4 @@ function showValue(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
+
