@@ -16,6 +16,7 @@ import {
   evidenceFor,
   noteOf,
   passingWithNotes,
+  verifyAdvice,
 } from "./plain-text.js";
 
 const REQUIREMENT_COLUMNS = ["id", "level", "verdict", "requirement", "clause", "note"];
@@ -197,16 +198,14 @@ function signatureFactRow(fact: Fact): Element {
 
 function signatureSection(record: RunRecord): Element {
   const facts = signatureFacts(record);
+  const advice = verifyAdvice(record);
   return h("section", { id: "signature" }, [
     h("h2", "Signature"),
     facts.length > 0
       ? h("table", h("tbody", facts.map(signatureFactRow)))
       : h("p", "This record carries no digital signature."),
-    h("p", [
-      "Check the record with ",
-      h("code", "so-conformance verify certification.json"),
-      ". Signed by hand:",
-    ]),
+    h("p", { id: "verify" }, [advice.before, h("code", advice.command), advice.after]),
+    h("p", "Signed by hand:"),
     h("table.sign-off", h("tbody", SIGN_OFF_FIELDS.map(signOffRow))),
   ]);
 }

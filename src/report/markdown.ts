@@ -16,6 +16,7 @@ import {
   evidenceFor,
   noteOf,
   passingWithNotes,
+  verifyAdvice,
 } from "./plain-text.js";
 
 const COUNT_COLUMNS = [...VERDICT_KINDS, "total"] as const;
@@ -114,16 +115,14 @@ function evidence(exchange: Exchange): RootContent[] {
 
 function signature(record: RunRecord): RootContent[] {
   const facts = signatureFacts(record);
+  const advice = verifyAdvice(record);
   return [
     heading(2, [text("Signature")]),
     facts.length > 0
       ? factTable(facts)
       : paragraph([text("This record carries no digital signature.")]),
-    paragraph([
-      text("Check the record with "),
-      { type: "inlineCode", value: "so-conformance verify certification.json" },
-      text(". Signed by hand:"),
-    ]),
+    paragraph([text(advice.before), code(advice.command), text(advice.after)]),
+    paragraph([text("Signed by hand:")]),
     table([["", "by hand"], ...SIGN_OFF_FIELDS.map((field) => [field, ""])]),
   ];
 }

@@ -1,5 +1,6 @@
 import type { Exchange } from "../model/exchange.js";
 import type { Finding, Verdict, VerdictKind } from "../model/finding.js";
+import type { RunRecord } from "../model/record.js";
 
 /** Verdicts that get a detail section with their findings and evidence. */
 export const DETAILED_VERDICTS: ReadonlySet<VerdictKind> = new Set(["fail", "warn", "error"]);
@@ -68,3 +69,31 @@ function showValue(value: unknown): string {
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }
 
+/** How a report tells its reader to check it: text before the command, the command, after. */
+export interface VerifyAdvice {
+  before: string;
+  command: string;
+  after: string;
+}
+
+/**
+ * The check a report suggests. A signed record is checked against the signer's key obtained
+ * apart from the record: the key it carries proves only that whoever wrote it held that key.
+ * An unsigned record can only be checked for consistency.
+ */
+export function verifyAdvice(record: RunRecord): VerifyAdvice {
+  if (record.signature === undefined) {
+    return {
+      before: "Unsigned, this record can only be checked for consistency: ",
+      command: "so-conformance verify certification.json",
+      after: ".",
+    };
+  }
+  return {
+    before: "Check who signed the record with ",
+    command: "so-conformance verify certification.json --public-key <the signer's public key>",
+    after:
+      ", the key file obtained from the signer, not the key printed above; " +
+      "without --public-key the check shows only that the record is consistent.",
+  };
+}
