@@ -1,6 +1,7 @@
 import { XMLBuilder } from "fast-xml-parser";
 import type { Verdict, VerdictKind } from "../model/finding.js";
 import type { RunRecord } from "../model/record.js";
+import { bannerOf } from "./outcome.js";
 import { describeFinding, describeRequest, describeResponse, evidenceFor } from "./plain-text.js";
 
 type XmlNode = Record<string, unknown>;
@@ -15,14 +16,17 @@ const CASE_BODY: Record<VerdictKind, (verdict: Verdict) => XmlNode> = {
 };
 
 /**
- * Renders the record as JUnit XML: one `<testcase>` per requirement, named `ID: statement`
- * with the area as class name; failures as `<failure>`, could-not-judge as `<error>`, skips
- * as `<skipped>` and warnings as passing cases with `<system-out>`.
+ * Renders the record as JUnit XML: one `<testsuite>` per area, each with the run's
+ * `<properties>`, and one `<testcase>` per requirement, named `ID: statement` with the area as
+ * class name; failures as `<failure>`, could-not-judge as `<error>`, skips as `<skipped>` and
+ * warnings as passing cases with `<system-out>`.
  */
 export function renderJunit(record: RunRecord): string {
+  const properties = { property: runProperties(record) };
   const suites = [...groupByArea(record.requirements)].map(([area, verdicts]) => ({
     "@_name": area,
     ...counts(verdicts),
+    properties,
     testcase: verdicts.map((verdict) => ({
       "@_classname": verdict.area,
       "@_name": `${verdict.id}: ${verdict.statement}`,
@@ -45,6 +49,33 @@ export function renderJunit(record: RunRecord): string {
     suppressEmptyNode: true,
   });
   return cleanXmlText(builder.build(document) as string);
+}
+
+/**
+ * What a CI page shows about the run: a run limited by `--only` conforms only in part, which
+ * the test counts alone would hide. `only` is `all` when the run was not limited.
+ */
+function runProperties(record: RunRecord): XmlNode[] {
+  const values: Array<[string, string]> = [
+    ["only", record.options.only?.join(",") ?? "all"],
+    ["profile", record.profile],
+    ["target", withoutUserinfo(record.target.root)],
+    ["exitCode", String(record.exitCode)],
+    ["banner", bannerOf(record)],
+  ];
+  return values.map(([name, value]) => ({ "@_name": name, "@_value": value }));
+}
+
+// Note: a target root could carry `user:password@`; credentials never reach a report.
+function withoutUserinfo(root: string): string {
+  try {
+    const url = new URL(root);
+    url.username = "";
+    url.password = "";
+    return url.href.endsWith("/") && !root.endsWith("/") ? url.href.slice(0, -1) : url.href;
+  } catch {
+    return root;
+  }
 }
 
 function counts(verdicts: readonly Verdict[]): XmlNode {

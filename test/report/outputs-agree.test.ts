@@ -2,7 +2,7 @@ import { expect } from "chai";
 import { renderHtml } from "../../src/report/html.js";
 import { renderJunit } from "../../src/report/junit.js";
 import { renderMarkdown } from "../../src/report/markdown.js";
-import { AWKWARD, fixtureRecord } from "./fixture-record.js";
+import { AWKWARD, fixtureRecord, fixtureVerdicts } from "./fixture-record.js";
 import {
   readJunit,
   verdictsFromHtml,
@@ -69,6 +69,40 @@ describe("report: JUnit XML", () => {
     const record = fixtureRecord();
     record.requirements[1]!.findings[0]!.message = "bell \u0007 here";
     expect(renderJunit(record)).to.include("bell \uFFFD here");
+  });
+});
+
+describe("report: JUnit properties say how the run was limited", () => {
+  const passing = fixtureVerdicts().filter((verdict) => verdict.verdict === "pass");
+  const partial = fixtureRecord({
+    requirements: passing,
+    options: { tickets: [7, 8], missingTicket: 2147483647, only: ["STATUS-1", "STATUS-2"] },
+    target: { kind: "live", root: "http://ops:hunter2@127.0.0.1:9/api" },
+  });
+
+  it("every suite carries only, profile, target, exitCode and the banner others show", () => {
+    const { properties } = readJunit(renderJunit(partial));
+    expect(properties).to.have.length.greaterThan(0);
+    for (const suite of properties) {
+      expect(suite).to.deep.equal({
+        only: "STATUS-1,STATUS-2",
+        profile: "lenient",
+        target: "http://127.0.0.1:9/api",
+        exitCode: "0",
+        banner: "CONFORMS (PARTIAL)",
+      });
+    }
+    expect(renderMarkdown(partial)).to.include("**Verdict: CONFORMS (PARTIAL)**");
+    expect(renderHtml(partial)).to.include(">CONFORMS (PARTIAL)</div>");
+  });
+
+  it("says `all` for a run not limited by --only, and the fixture's banner", () => {
+    const { properties } = readJunit(renderJunit(fixtureRecord()));
+    expect(properties[0]).to.include({ only: "all", exitCode: "2", banner: "COULD NOT JUDGE" });
+  });
+
+  it("keeps credentials in the target out of junit.xml", () => {
+    expect(renderJunit(partial)).not.to.include("hunter2");
   });
 });
 

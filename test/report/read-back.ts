@@ -66,16 +66,23 @@ export interface JunitCase {
 }
 
 /** Parses junit.xml back into its suites' counts and its test cases. */
-export function readJunit(xml: string): { totals: Record<string, string>; cases: JunitCase[] } {
+export function readJunit(xml: string): {
+  totals: Record<string, string>;
+  cases: JunitCase[];
+  /** Each suite's `<properties>`, name → value. */
+  properties: Array<Record<string, string>>;
+} {
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: "",
     textNodeName: "text",
-    isArray: (name) => name === "testsuite" || name === "testcase",
+    isArray: (name) => ["testsuite", "testcase", "property"].includes(name),
   });
   // Note: the parsed XML is untyped; the fields read below are the ones JUnit defines.
   type RawCase = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  type Suites = Record<string, unknown> & { testsuite: Array<{ testcase: RawCase[] }> };
+  type Property = { name: string; value: string };
+  type Suite = { testcase: RawCase[]; properties?: { property: Property[] } };
+  type Suites = Record<string, unknown> & { testsuite: Suite[] };
   const document = parser.parse(xml) as { testsuites: Suites };
   const { testsuite, ...totals } = document.testsuites;
   const cases = testsuite.flatMap((suite) =>
@@ -88,7 +95,10 @@ export function readJunit(xml: string): { totals: Record<string, string>; cases:
       ...(raw["system-out"] ? { systemOut: String(raw["system-out"]) } : {}),
     })),
   );
-  return { totals: totals as Record<string, string>, cases };
+  const properties = testsuite.map((suite) =>
+    Object.fromEntries((suite.properties?.property ?? []).map((p) => [p.name, String(p.value)])),
+  );
+  return { totals: totals as Record<string, string>, cases, properties };
 }
 
 const JUNIT_KIND: Array<[keyof JunitCase, string]> = [
