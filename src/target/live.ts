@@ -52,6 +52,12 @@ export function parseRoot(root: string, credentials: Credentials, insecure: bool
     throw new ConformanceError("ERR_CT_USAGE",
       `--target \`${root}\` uses ${url.protocol}; only http: and https: are allowed`);
   }
+  if (url.username || url.password) {
+    // Note: a root reaches every report and cassette; a password inside it would too.
+    throw new ConformanceError("ERR_CT_USAGE",
+      `the target \`${url.host}\` carries credentials in its address; ` +
+      "set SO_AUTHORIZATION in the environment instead");
+  }
   const exposed = url.protocol === "http:" && !LOOPBACK.test(url.hostname);
   if (exposed && hasCredentials(credentials) && !insecure) {
     throw new ConformanceError("ERR_CT_TARGET_INSECURE",

@@ -143,4 +143,10 @@ describe("the live target", () => {
     expect(() => liveTarget("http://crm.example.com/api", { insecure: true })).to.not.throw();
     expect(() => liveTarget("http://crm.example.com/api", { credentials: {} })).to.not.throw();
   });
+
+  it("refuses a root with credentials in its address, which every report would show", () => {
+    const open = () => liveTarget("https://ann:s3cret@crm.example.com/api");
+    expect(open).to.throw().that.satisfies((e: unknown) => isConformanceError(e)
+      && e.code === "ERR_CT_USAGE" && !e.message.includes("s3cret"));
+  });
 });
