@@ -1,24 +1,14 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CliIo } from "../../src/cli/io.js";
+import { captureIo as captureAt, type CapturedIo } from "../cli/fake-io.js";
 
 /** The checkout root, from this file's place in `test/markdown/`. */
 export const ROOT = new URL("../../", import.meta.url).pathname;
 
-/** A CliIo that records everything written, for asserting on CLI output. */
-export function captureIo(cwd: string = ROOT): CliIo & { stdout: () => string; stderr: () => string } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out: (text) => void out.push(text),
-    err: (text) => void err.push(text),
-    isTTY: false,
-    env: {},
-    cwd,
-    stdout: () => out.join(""),
-    stderr: () => err.join(""),
-  };
+/** A CliIo that records everything written, rooted at the checkout unless told otherwise. */
+export function captureIo(cwd: string = ROOT): CapturedIo {
+  return captureAt(cwd);
 }
 
 /** Copies `spec/` and `schemas/` into a temp folder; returns it and a cleanup. */

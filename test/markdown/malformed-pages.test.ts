@@ -2,23 +2,13 @@ import { expect } from "chai";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
-import { ConformanceError } from "../../src/model/errors.js";
 import { loadSpec, parsePage } from "../../src/markdown/index.js";
 import { captureIo, copyCheckout, ROOT } from "./helpers.js";
+import { errorOf } from "../helpers/errors.js";
 
 const HEAD = "---\ntitle: T\nuid: type_T\n---\n\n# T\n\n";
 const TABLE = "| Property Name | Type | Description |\n|---|---|---|\n";
 
-/** Runs `read` and returns the ConformanceError it throws. */
-function errorOf(read: () => unknown): ConformanceError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof ConformanceError) return error;
-    throw error;
-  }
-  throw new Error("expected a ConformanceError");
-}
 
 describe("malformed pages: each kind names file:line:column and what is allowed", () => {
   const cases: Array<{ kind: string; file: string; text: string; page?: "operation"; message: string }> = [

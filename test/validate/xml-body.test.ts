@@ -1,20 +1,11 @@
 import { expect } from "chai";
-import { ConformanceError } from "../../src/model/errors.js";
 import { readXmlBody } from "../../src/validate/index.js";
+import { errorOf } from "../helpers/errors.js";
 
 const NS =
   'xmlns="http://schemas.datacontract.org/2004/07/SuperOffice.WebApi" ' +
   'xmlns:i="http://www.w3.org/2001/XMLSchema-instance"';
 
-function errorOf(read: () => unknown): ConformanceError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof ConformanceError) return error;
-    throw error;
-  }
-  throw new Error("expected a ConformanceError");
-}
 
 describe("readXmlBody: DataContract XML read through the schema", () => {
   it("types come from the schema, never from how text looks; text is not trimmed", () => {
