@@ -4,7 +4,9 @@ import { existsSync } from "node:fs";
 
 const main = new URL("../dist/src/cli/main.js", import.meta.url);
 if (!existsSync(main)) {
-  process.stderr.write("so-conformance: the build is missing (dist/). Run `npm install` or `npm run build` first.\n");
+  process.stderr.write(
+    "so-conformance: the build is missing (dist/). Run `npm install` or `npm run build` first.\n",
+  );
   process.exitCode = 2;
 } else {
   const { main: run } = await import(main.href);

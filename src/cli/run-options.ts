@@ -88,7 +88,8 @@ function parseTarget(value: string): string {
 function parseId(flag: string, value: string): number {
   const id = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
   if (!Number.isSafeInteger(id) || id < 1 || id > INT32_MAX) {
-    throw usage(`\`${flag}\` \`${value}\` is not a ticket id: a whole number from 1 to ${INT32_MAX}`);
+    throw usage(
+      `\`${flag}\` \`${value}\` is not a ticket id: a whole number from 1 to ${INT32_MAX}`);
   }
   return id;
 }

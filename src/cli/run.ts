@@ -91,7 +91,8 @@ async function runAndReport(
       log("closing the target: %o", error);
       if (settings.record !== undefined && state.status.state === "completed") {
         state.status = { state: "aborted",
-          reason: `the recordings could not be written into ${settings.record}: ${describeError(error)}` };
+          reason: `the recordings could not be written into ${settings.record}: ` +
+            describeError(error) };
       }
     });
   }

@@ -14,7 +14,7 @@ export type AuthMode =
   | { kind: "none" }
   /** The configured scheme with a token that is well formed but not accepted. */
   | { kind: "wrong" }
-  /** A literal header value chosen by the check (never a real secret: unknown scheme, malformed). */
+  /** A literal header value the check chooses: never a secret (unknown scheme, malformed). */
   | { kind: "raw"; authorization: string }
   /** The session cookie with an `X-XSRF-TOKEN` that matches it, or one that does not. */
   | { kind: "session"; xsrf: "match" | "mismatch" };

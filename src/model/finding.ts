@@ -28,7 +28,10 @@ export interface Clause {
  */
 export interface Finding {
   requirement: string;
-  /** `fail` counts against the requirement; `warn` is reported but holds only under strict; `info` is reported. */
+  /**
+   * `fail` counts against the requirement; `warn` is reported and fails only under strict;
+   * `info` is reported.
+   */
   severity: "fail" | "warn" | "info";
   message: string;
   /** JSON pointer, header name or other location in the response. */

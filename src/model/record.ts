@@ -9,7 +9,14 @@ export interface RunRecord {
   target: { kind: "live" | "recorded" | "reference"; root: string; recordings?: string };
   profile: Profile;
   options: { tickets: number[]; missingTicket: number; fkTicket?: number; only?: string[] };
-  environment: { node: string; os: string; arch: string; host?: string; startedAt: string; finishedAt: string };
+  environment: {
+    node: string;
+    os: string;
+    arch: string;
+    host?: string;
+    startedAt: string;
+    finishedAt: string;
+  };
   /** How the run ended: `completed`, or `interrupted` / `aborted` with the reason. */
   status: { state: "completed" | "interrupted" | "aborted"; reason?: string };
   requirements: Verdict[];

@@ -68,7 +68,8 @@ export function explainOutcome(record: RunRecord): string {
   if (record.exitCode === 0) parts.push(`The target meets ${scope} requirement judged.`);
   if (totals.warn > 0) parts.push(`${totals.warn} SHOULD requirement(s) gave warnings.`);
   if (record.options.only !== undefined) {
-    parts.push(`Only ${totals.total} requirement(s) were run (--only ${record.options.only.join(",")}); ` +
+    const only = record.options.only.join(",");
+    parts.push(`Only ${totals.total} requirement(s) were run (--only ${only}); ` +
       "the others were not judged.");
   }
   return parts.join(" ");
