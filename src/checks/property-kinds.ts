@@ -18,11 +18,6 @@ export function kindOf(type: TypeRef): ValueKind {
   return "object";
 }
 
-/** Whether values of this kind are value types (numbers, bools, date-times), not references. */
-export function isValueKind(kind: ValueKind): boolean {
-  return kind === "number" || kind === "bool" || kind === "date-time";
-}
-
 /** The documented properties of a type, or none when the operation does not know it. */
 export function propertiesOf(operation: Operation, typeName: string): PropertyModel[] {
   return operation.types[typeName]?.properties ?? [];
