@@ -1,16 +1,16 @@
 import { debuglog } from "node:util";
-import { REQUIREMENTS } from "../checks/requirements.js";
 import { findRepoRoot, loadSpec } from "../markdown/index.js";
 import { ConformanceError, isConformanceError } from "../model/errors.js";
 import type { Target } from "../model/exchange.js";
 import type { Verdict } from "../model/finding.js";
 import type { Operation } from "../model/operation.js";
 import type { RunRecord } from "../model/record.js";
-import { buildRecord, completeVerdicts, type RequirementInfo } from "../report/build-record.js";
+import { buildRecord, completeVerdicts } from "../report/build-record.js";
 import { collectSecrets } from "../report/redact.js";
 import { sealRecord } from "../report/seal.js";
 import { writeReports } from "../report/write-reports.js";
 import { runRequirements, UNLIKELY_TICKET } from "../run/engine.js";
+import { selectRequirements } from "../run/select-requirements.js";
 import { openTarget } from "../target/index.js";
 import { ensureDirectory } from "../util/ensure-directory.js";
 import { loadValidators } from "../validate/index.js";
@@ -28,7 +28,6 @@ import { parseRunOptions, type RunSettings } from "./run-options.js";
 import { formatSummary } from "./summary.js";
 
 const log = debuglog("ct:cli");
-
 
 /** What the run learned before it ended, however it ended. */
 interface RunState {
@@ -239,14 +238,6 @@ function assembleRecord(
     secrets: collectSecrets(io.env),
   });
   return sealRecord(record, settings.signKey);
-}
-
-/** The catalogue's requirements that `--only` selects (all without it), in catalogue order. */
-function selectRequirements(only: readonly string[] | undefined): RequirementInfo[] {
-  if (only === undefined) return [...REQUIREMENTS];
-  return REQUIREMENTS.filter(
-    (requirement) => only.includes(requirement.area) || only.includes(requirement.id),
-  );
 }
 
 function recordingsOf(settings: RunSettings): { recordings?: string } {
