@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConformanceError } from "../model/errors.js";
 import type { OpenedTarget } from "./index.js";
+import { CREDENTIAL_HEADERS } from "./redact.js";
 
 /** The cassette format this suite writes and reads. */
 export const CASSETTE_FORMAT = "so-conformance/cassette@1";
@@ -38,9 +39,6 @@ export interface Cassette {
   defaults: OpenedTarget["defaults"];
   interactions: Interaction[];
 }
-
-/** Headers that carry credentials: never part of a match, never stored with values. */
-const CREDENTIAL_HEADERS = new Set(["authorization", "so-apptoken", "x-xsrf-token", "cookie"]);
 
 /** The headers of a request that may be stored and matched: everything but credentials. */
 export function matchableHeaders(headers: Record<string, string>): Record<string, string> {

@@ -1,8 +1,9 @@
 /** What replaces a secret in an exchange, a cassette or a report. */
 export const REDACTED = "‹redacted›";
 
-/** Headers that carry credentials whatever their value. */
-const SECRET_HEADERS = new Set(["authorization", "so-apptoken", "x-xsrf-token", "cookie"]);
+/** Headers that carry credentials whatever their value (names in lower case). */
+export const CREDENTIAL_HEADERS: ReadonlySet<string> =
+  new Set(["authorization", "so-apptoken", "x-xsrf-token", "cookie"]);
 
 /** Replaces every occurrence of every secret in a text. */
 export function redactText(text: string, secrets: readonly string[]): string {
@@ -44,7 +45,7 @@ export function redactHeaders(
       redacted[lower] = redactCookiePairs(value);
     } else if (lower === "set-cookie") {
       redacted[lower] = redactSetCookie(value);
-    } else if (SECRET_HEADERS.has(lower) && lower !== "authorization") {
+    } else if (CREDENTIAL_HEADERS.has(lower) && lower !== "authorization") {
       redacted[lower] = REDACTED;
     } else {
       redacted[lower] = redactText(value, secrets);
