@@ -3,7 +3,7 @@
 import { rmSync } from "node:fs";
 import { loadSpec } from "../src/markdown/index.js";
 import { runRequirements } from "../src/run/engine.js";
-import { suiteVersion } from "../src/run/standalone.js";
+import { suiteVersion } from "../src/markdown/repo-root.js";
 import { openTarget } from "../src/target/index.js";
 import { loadValidators } from "../src/validate/index.js";
 

@@ -1,5 +1,5 @@
 import { debuglog } from "node:util";
-import { findRepoRoot, loadSpec } from "../markdown/index.js";
+import { findRepoRoot, loadSpec, suiteVersion } from "../markdown/index.js";
 import { ConformanceError, isConformanceError } from "../model/errors.js";
 import type { Target } from "../model/exchange.js";
 import type { Verdict } from "../model/finding.js";
@@ -146,7 +146,7 @@ async function judge(
     timeoutMs: settings.timeoutMs,
     maxBodyBytes: settings.maxBodyBytes,
     insecure: settings.insecure,
-    suiteVersion: describeSuite(findRepoRoot()).version,
+    suiteVersion: suiteVersion(),
     ids: {
       tickets: state.tickets,
       missingTicket: state.missingTicket,

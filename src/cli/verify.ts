@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { findRepoRoot } from "../markdown/index.js";
+import { resolve } from "node:path";
+import { suiteVersion } from "../markdown/index.js";
 import { ConformanceError, isConformanceError } from "../model/errors.js";
 import type { RunRecord } from "../model/record.js";
 import { RECORD_FORMAT } from "../report/build-record.js";
@@ -129,12 +129,6 @@ function requirementSetProblems(record: RunRecord): string[] {
     problems.push(`the record lists ${extra.join(", ")}, which ${scope} does not judge`);
   }
   return problems;
-}
-
-/** This suite's version, as its package.json states it. */
-function suiteVersion(): string {
-  const text = readFileSync(join(findRepoRoot(), "package.json"), "utf8");
-  return (JSON.parse(text) as { version: string }).version;
 }
 
 function readRecord(path: string): RunRecord {

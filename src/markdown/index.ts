@@ -4,4 +4,4 @@ export type { Page, PageKind, ExampleLine } from "./page.js";
 export { parseTypeRef, formatTypeRef, SCALAR_NAMES, TYPE_GRAMMAR } from "./type-ref.js";
 export { decodeEntities } from "./entities.js";
 export { formatPlace } from "./page-error.js";
-export { findRepoRoot } from "./repo-root.js";
+export { findRepoRoot, suiteVersion } from "./repo-root.js";

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -14,4 +14,10 @@ export function findRepoRoot(from: string = fileURLToPath(import.meta.url)): str
     dir = parent;
   }
   return dir;
+}
+
+/** The suite's version, as its package.json states it and cassettes and reports name it. */
+export function suiteVersion(root: string = findRepoRoot()): string {
+  return (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string })
+    .version;
 }

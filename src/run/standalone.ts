@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { loadSpec } from "../markdown/index.js";
+import { loadSpec, suiteVersion } from "../markdown/index.js";
 import { ConformanceError } from "../model/errors.js";
 import type { Profile } from "../model/finding.js";
 import { openTarget, type OpenedTarget } from "../target/index.js";
@@ -29,12 +28,6 @@ export async function importForEngine<T>(load: () => Promise<T>): Promise<T> {
   } finally {
     counter[ENGINE_LOADS] = engineLoads() - 1;
   }
-}
-
-/** The suite's version, as cassettes and reports name it. */
-export function suiteVersion(): string {
-  const manifest = new URL("../../package.json", import.meta.url);
-  return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
 }
 
 function numberList(text: string | undefined): number[] {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isConformanceError } from "../../src/model/errors.js";
 import { runRequirements } from "../../src/run/engine.js";
-import { suiteVersion } from "../../src/run/standalone.js";
+import { suiteVersion } from "../../src/markdown/repo-root.js";
 import { DEFAULT_CREDENTIALS } from "../../src/server/index.js";
 import { openTarget, type TargetOptions } from "../../src/target/index.js";
 import { startTestServer, type TestServer } from "../helpers/http-server.js";

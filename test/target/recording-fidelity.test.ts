@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Verdict } from "../../src/model/finding.js";
 import { runRequirements } from "../../src/run/engine.js";
-import { suiteVersion } from "../../src/run/standalone.js";
+import { suiteVersion } from "../../src/markdown/repo-root.js";
 import {
   DEFAULT_CREDENTIALS, SEED, startReferenceServer, type Handler, type RunningServer,
 } from "../../src/server/index.js";
