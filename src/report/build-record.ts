@@ -16,7 +16,7 @@ type Derived = "format" | "totals" | "exitCode" | "sha256" | "signature";
 
 /** Everything a run knows when it ends; the record adds totals, exit code and excerpts. */
 export type RecordInput = Omit<RunRecord, Derived> & {
-  /** Secret strings to scrub from every field (see `collectSecrets`). */
+  /** Secret strings to scrub from every field (see the target layer's `collectSecrets`). */
   secrets: readonly string[];
 };
 

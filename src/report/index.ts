@@ -15,7 +15,6 @@ export {
 } from "./outcome.js";
 export type { AreaTally, Totals } from "./outcome.js";
 export {
-  collectSecrets,
   excerptExchange,
   EXCERPT_BYTES,
   findSecrets,

@@ -6,38 +6,6 @@ export const EXCERPT_BYTES = 2048;
 /** What stands where a credential was. */
 export const REDACTED = "[redacted]";
 
-/** Environment variables that carry credentials (read by the target layer). */
-export const CREDENTIAL_VARIABLES = [
-  "SO_AUTHORIZATION",
-  "SO_APP_TOKEN",
-  "SO_XSRF_TOKEN",
-  "SO_COOKIE",
-] as const;
-
-// Note: a secret this short would match ordinary text; such values are not scrubbed.
-const SHORTEST_SECRET = 4;
-
-/**
- * The secret strings the environment holds: each credential variable's whole value, the token
- * after an Authorization scheme, and each cookie's value. Longest first, so a value is
- * replaced before a part of it.
- */
-export function collectSecrets(env: NodeJS.ProcessEnv): string[] {
-  const secrets = new Set<string>();
-  for (const name of CREDENTIAL_VARIABLES) {
-    const value = env[name]?.trim();
-    if (!value) continue;
-    secrets.add(value);
-    if (name === "SO_AUTHORIZATION") secrets.add(value.slice(value.indexOf(" ") + 1).trim());
-    if (name === "SO_COOKIE") {
-      for (const pair of value.split(";")) secrets.add(pair.slice(pair.indexOf("=") + 1).trim());
-    }
-  }
-  return [...secrets]
-    .filter((secret) => secret.length >= SHORTEST_SECRET)
-    .sort((a, b) => b.length - a.length);
-}
-
 /** Replaces every occurrence of each secret in every string of `value`, keys included. */
 export function scrubSecrets<T>(value: T, secrets: readonly string[]): T {
   if (secrets.length === 0) return value;

@@ -70,3 +70,16 @@ export function secretsOf(credentials: Credentials): string[] {
   return [...secrets].filter((secret) => secret.length >= MIN_SECRET_LENGTH)
     .sort((a, b) => b.length - a.length);
 }
+
+/**
+ * The secrets the credential variables hold, for scrubbing reports: `secretsOf` over them,
+ * except that a cookie or XSRF token set without its partner is still a secret.
+ */
+export function collectSecrets(env: NodeJS.ProcessEnv): string[] {
+  const value = (name: string) => env[name]?.trim() ?? "";
+  return secretsOf({
+    authorization: value("SO_AUTHORIZATION"),
+    appToken: value("SO_APP_TOKEN"),
+    session: { cookie: value("SO_COOKIE"), xsrfToken: value("SO_XSRF_TOKEN") },
+  });
+}

@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { buildRecord, completeVerdicts } from "../../src/report/build-record.js";
 import { bannerOf, decideExitCode, explainOutcome } from "../../src/report/outcome.js";
-import { collectSecrets, EXCERPT_BYTES, REDACTED } from "../../src/report/redact.js";
+import { EXCERPT_BYTES, REDACTED } from "../../src/report/redact.js";
+import { collectSecrets } from "../../src/target/credentials.js";
 import { fixtureRecord, fixtureVerdicts, FIXTURE_SECRET } from "./fixture-record.js";
 
 describe("report: building the record", () => {
