@@ -1,16 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
+// Note: repo-root alone, not the markdown stage's index, so start-up loads no parser.
+import { suiteVersion } from "../markdown/repo-root.js";
 import { isConformanceError } from "../model/errors.js";
 import { processIo, type CliIo } from "./io.js";
-import { existsSync, readFileSync } from "node:fs";
-
-// Note: `../../../` is the root from dist/src/cli/, `../../` from src/cli/ under tsx (tests).
-const pkgUrl = [
-  new URL("../../../package.json", import.meta.url),
-  new URL("../../package.json", import.meta.url),
-].find((url) => existsSync(url)) as URL;
-const pkg = JSON.parse(readFileSync(pkgUrl, "utf8")) as {
-  version: string;
-};
 
 /** Collects a repeatable option into an array. */
 function collect(value: string, previous: string[] = []): string[] {
@@ -27,7 +19,7 @@ function profileOption(meaning: string): Option {
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command("so-conformance")
     .description("Conformance suite for the SuperOffice WebAPI operation GET /api/v1/Ticket/{id}")
-    .version(pkg.version)
+    .version(suiteVersion())
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
 
