@@ -1,15 +1,10 @@
 import { SEED, type ServerResponse } from "../server/index.js";
 import type { Variant } from "./variant.js";
 import {
-  answer, DATE_TIME, editJson, editRequest, editResponse, editText, header, idOf, mapStrings,
-  pipe, queryOf,
+  answer, DATE_TIME, editJson, editRequest, editResponse, editText, errorAnswer, header, idOf,
+  mapStrings, pipe, queryOf,
 } from "./wrap.js";
 
-const refuse = (status: number, type: string): ServerResponse => ({
-  status,
-  headers: { "content-type": "application/json; charset=utf-8" },
-  body: JSON.stringify({ Error: true, ErrorType: type, ErrorMessage: `${type} raised` }),
-});
 
 /** Reverses the key order of every object in a JSON tree. */
 function reverseKeys(value: unknown): unknown {
@@ -99,7 +94,7 @@ export const FAITHFUL: readonly Variant[] = [
     name: "only-given-ids", fault: "a data set holding only the ids the suite is given",
     wrap: answer(
       (request) => /^\d+$/.test(idOf(request)) && !givenIds.has(String(Number(idOf(request)))),
-      () => refuse(404, "SoNotFoundException"),
+      () => errorAnswer(404, "SoNotFoundException"),
     ),
   },
   {
@@ -135,7 +130,7 @@ export const FAITHFUL: readonly Variant[] = [
     name: "empty-fk-400", fault: "an empty `fk=` answered 400",
     wrap: answer(
       (request) => queryOf(request).get("fk") === "",
-      () => refuse(400, "ArgumentException"),
+      () => errorAnswer(400, "ArgumentException"),
     ),
   },
   {
@@ -143,7 +138,7 @@ export const FAITHFUL: readonly Variant[] = [
     wrap: answer((request) => {
       const zone = header(request, "so-timezone")?.split(",")[0]?.trim();
       return zone !== undefined && !/^(utc|no|dk|fr|us-ny|us-ca|au-act|\d+)$/i.test(zone);
-    }, () => refuse(400, "ArgumentException")),
+    }, () => errorAnswer(400, "ArgumentException")),
   },
   {
     name: "unsupported-accept-json",

@@ -1,19 +1,14 @@
 import {
-  DEFAULT_CREDENTIALS, type Handler, type ServerRequest, type ServerResponse,
+  DEFAULT_CREDENTIALS, type Handler, type ServerRequest,
 } from "../server/index.js";
 import { referenceClientCredentials } from "../target/credentials.js";
 import type { Variant } from "./variant.js";
 import {
-  answer, DATE_TIME, editJson, editRequest, editResponse, editText, header, idOf, mapStrings,
-  queryOf, withHeader,
+  answer, DATE_TIME, editJson, editRequest, editResponse, editText, errorAnswer, header, idOf,
+  mapStrings, queryOf, withHeader,
 } from "./wrap.js";
 
-const error = (status: number, type: string): ServerResponse => ({
-  status,
-  headers: { "content-type": "application/json; charset=utf-8" },
-  body: JSON.stringify({ Error: true, ErrorType: type, ErrorMessage: `${type} raised` }),
-});
-const crash = () => error(500, "NullReferenceException");
+const crash = () => errorAnswer(500, "NullReferenceException");
 const isTicketId = (request: ServerRequest) => /^\d+$/.test(idOf(request));
 const hasSelect = (request: ServerRequest) => queryOf(request).has("$select");
 const selectNames = (request: ServerRequest) =>
@@ -52,7 +47,7 @@ export const FAULTY: readonly Variant[] = [
   {
     name: "existing-id-404", catches: "STATUS-1",
     fault: "every ticket answers 404, existing or not",
-    wrap: answer(isTicketId, () => error(404, "SoNotFoundException")),
+    wrap: answer(isTicketId, () => errorAnswer(404, "SoNotFoundException")),
   },
   {
     name: "missing-id-200", catches: "STATUS-2",
@@ -323,7 +318,7 @@ export const FAULTY: readonly Variant[] = [
     fault: "the patch media types are refused with 406",
     wrap: answer(
       (request) => /patch\+json/i.test(header(request, "accept") ?? ""),
-      () => error(406, "NotAcceptable"),
+      () => errorAnswer(406, "NotAcceptable"),
     ),
   },
   {
@@ -448,7 +443,7 @@ export const FAULTY: readonly Variant[] = [
       return scheme !== undefined && /^(basic|soticket|bearer)$/i.test(scheme) &&
         !/^(Basic|SOTicket|Bearer)$/.test(scheme);
     }, () => ({
-      ...error(401, "Unauthorized"),
+      ...errorAnswer(401, "Unauthorized"),
       headers: {
         "content-type": "application/json; charset=utf-8",
         "www-authenticate": 'Basic realm="SuperOffice Username or Ticket"',

@@ -3,6 +3,15 @@ import type { Handler, ServerRequest, ServerResponse } from "../server/index.js"
 /** A body parsed from a JSON response, with the request that produced it. */
 export type JsonEdit = (body: Record<string, unknown>, request: ServerRequest) => unknown;
 
+/** An answer with SuperOffice's error object, sent by a variant in the reference's place. */
+export function errorAnswer(status: number, type: string): ServerResponse {
+  return {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8" },
+    body: JSON.stringify({ Error: true, ErrorType: type, ErrorMessage: `${type} raised` }),
+  };
+}
+
 /** Header value, case-insensitively. */
 export function header(request: ServerRequest, name: string): string | undefined {
   return request.headers[name.toLowerCase()];
